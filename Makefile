@@ -1,0 +1,79 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve test test-fast e2e bench soak lint format messages backup restore clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changed.
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Production-like serving: production settings, collected static files served by whitenoise.
+serve: $(VENV)/.installed
+	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY is required (see README, Configuration)"; exit 1; }
+	@test -n "$$ALLOWED_HOSTS" || { echo "ALLOWED_HOSTS is required (see README, Configuration)"; exit 1; }
+	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(MANAGE) collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(VENV)/bin/gunicorn webassoc.wsgi:application \
+		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+test: $(VENV)/.installed-dev
+	$(MANAGE) check --settings=webassoc.settings.test
+	$(MANAGE) makemigrations --check --dry-run --settings=webassoc.settings.test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+e2e: $(VENV)/.installed-dev
+	$(PY) -m pytest tests/e2e -p no:xdist $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-dev
+	$(PY) -m tests.bench.run $(BENCH_ARGS)
+
+soak: $(VENV)/.installed-dev
+	$(PY) -m tests.bench.soak $(SOAK_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
+
+# Extract, fill and compile the French translations (needs GNU gettext, development only).
+messages: $(VENV)/.installed-dev
+	$(MANAGE) makemessages -l fr --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*'
+	$(MANAGE) compilemessages -l fr --ignore='.venv/*'
+
+# Backups of the database and media into backups/<timestamp>/ (see README, Security and operations).
+backup: $(VENV)/.installed
+	$(MANAGE) backup_site
+
+# make restore BACKUP=backups/20250101-120000 (asks for confirmation; NOINPUT=1 to skip it).
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<timestamp>"; exit 1; }
+	$(MANAGE) restore_site "$(BACKUP)" $(if $(NOINPUT),--noinput,)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,74 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+User = get_user_model()
+
+PROFILE_FIELDS = ["first_name", "last_name", "association", "role"]
+
+
+def profile_fields():
+    """Form fields for the profile, built from the model (lengths, labels, help texts)."""
+    fields = {
+        "first_name": User._meta.get_field("first_name").formfield(required=True, label=_("First name")),
+        "last_name": User._meta.get_field("last_name").formfield(required=True, label=_("Last name")),
+        "association": User._meta.get_field("association").formfield(label=_("Association")),
+        "role": User._meta.get_field("role").formfield(label=_("Role in the association")),
+    }
+    autocomplete = {
+        "first_name": "given-name",
+        "last_name": "family-name",
+        "association": "organization",
+        "role": "organization-title",
+    }
+    for name, field in fields.items():
+        field.widget.attrs["autocomplete"] = autocomplete[name]
+    return fields
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form (e-mail, password twice) plus the member's name, association and role."""
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2", "association", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(profile_fields())
+        self.order_fields(self.field_order)
+
+    def custom_signup(self, request, user):
+        # allauth's adapter already copied first_name and last_name.
+        user.association = self.cleaned_data.get("association", "")
+        user.role = self.cleaned_data.get("role", "")
+        user.save(update_fields=["association", "role"])
+        super().custom_signup(request, user)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = PROFILE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(profile_fields())
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Type your password again to confirm that you want to delete your account."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password. Your account has not been deleted."))
+        return password

@@ -1,0 +1,509 @@
+"""Courses: catalogue, course, lesson and quiz pages, their snippets, and what learners produce.
+
+Pages are edited in Wagtail; learner records (enrollments, completed lessons, quiz attempts,
+certificates) are plain Django models pointing at those pages.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models import BasePage
+
+from .blocks import LessonStreamBlock
+from .forms import QuizPageForm
+
+# --- Snippets -------------------------------------------------------------------------------------
+
+
+class Theme(models.Model):
+    """A subject area used to filter the catalogue (e.g. "Communication", "Finances")."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("Used in the catalogue's address when filtering.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class Trainer(index.Indexed, models.Model):
+    """A volunteer who wrote or leads a course."""
+
+    name = models.CharField(_("name"), max_length=150)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short biography"), blank=True, help_text=_("Two or three sentences: job, experience."))
+
+    panels = [FieldPanel("name"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("bio")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("trainer")
+        verbose_name_plural = _("trainers")
+
+    def __str__(self):
+        return self.name
+
+
+# --- Pages ----------------------------------------------------------------------------------------
+
+
+class CourseIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph above the catalogue."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    page_description = _("The course catalogue, with filters by theme, level and duration.")
+    admin_icon = "folder-open-inverse"
+    search_result_label = _("Courses")
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+        verbose_name_plural = _("course catalogues")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(self, request))
+        return context
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class CoursePage(RoutablePageMixin, BasePage):
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences shown on the catalogue card.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image_alt = models.CharField(
+        _("cover image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Leave empty only if it is decorative."),
+    )
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text=_("Used to filter the catalogue."),
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.BEGINNER)
+    objectives = models.TextField(
+        _("objectives"), blank=True, help_text=_("What the learner will be able to do, one objective per line.")
+    )
+    audience = models.TextField(_("audience"), blank=True, help_text=_("Who the course is for."))
+    prerequisites = models.TextField(
+        _("prerequisites"), blank=True, help_text=_("What to know or have before starting. Leave empty if none.")
+    )
+    prerequisite_courses = ParentalManyToManyField(
+        "self",
+        verbose_name=_("prerequisite courses"),
+        blank=True,
+        symmetrical=False,
+        related_name="required_by",
+        help_text=_("Courses worth taking first (a recommendation, not a lock)."),
+    )
+    trainers = ParentalManyToManyField(
+        Trainer, verbose_name=_("trainers"), blank=True, related_name="courses", help_text=_("Who leads the course.")
+    )
+    issues_certificate = models.BooleanField(
+        _("issues a certificate"),
+        default=True,
+        help_text=_("Learners who finish every lesson and pass every quiz receive a certificate."),
+    )
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"),
+        default=0,
+        editable=False,
+        help_text=_("Sum of the published steps' estimated minutes, kept up to date automatically."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_image_alt")], heading=_("Cover image")),
+        MultiFieldPanel([FieldPanel("theme"), FieldPanel("level")], heading=_("Classification")),
+        FieldPanel("objectives"),
+        FieldPanel("audience"),
+        MultiFieldPanel([FieldPanel("prerequisites"), FieldPanel("prerequisite_courses")], heading=_("Prerequisites")),
+        FieldPanel("trainers"),
+        FieldPanel("issues_certificate"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.SearchField("audience"),
+        index.FilterField("level"),
+        index.FilterField("theme"),
+    ]
+
+    page_description = _("A course: its overview; add its lessons and quizzes as sub-pages, in order.")
+    admin_icon = "bookmark"
+    search_result_label = _("Course")
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_social_image(self):
+        return self.social_image or self.cover_image
+
+    @property
+    def objectives_list(self):
+        return [line.strip(" -•\t") for line in self.objectives.splitlines() if line.strip(" -•\t")]
+
+    def get_steps(self):
+        """Published lessons and quizzes of the course, in tree order (specific instances)."""
+        return list(Page.objects.child_of(self).live().type(LessonPage, QuizPage).order_by("path").specific())
+
+    def recompute_duration(self):
+        total = sum(
+            model.objects.child_of(self).live().aggregate(total=models.Sum("estimated_minutes"))["total"] or 0
+            for model in (LessonPage, QuizPage)
+        )
+        if total != self.duration_minutes:
+            self.duration_minutes = total
+            CoursePage.objects.filter(pk=self.pk).update(duration_minutes=total)
+        return total
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import course_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(self, request))
+        return context
+
+    @path("commencer/", name="start")
+    def start(self, request):
+        from .views import start_course
+
+        return start_course(request, self)
+
+
+class StepMixin(models.Model):
+    """What lessons and quizzes share: an estimated time, and a link to their course."""
+
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated time (minutes)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("How long most learners need. The course's duration is the sum of its steps."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_course(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+
+class LessonPage(RoutablePageMixin, StepMixin, BasePage):
+    body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("lesson body"))
+
+    content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    page_description = _("A lesson of a course: text, media, exercises and key takeaways.")
+    admin_icon = "doc-full-inverse"
+    search_result_label = _("Lesson")
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import step_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(step_context(self, request))
+        return context
+
+    @path("terminer/", name="complete")
+    def complete(self, request):
+        from .views import complete_lesson
+
+        return complete_lesson(request, self)
+
+
+class QuizPage(RoutablePageMixin, StepMixin, BasePage):
+    """A graded quiz. Its questions and choices are edited inline (nested panels)."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown before the first question."))
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Minimum score, in percent (0 to 100), to pass the quiz."),
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=0, help_text=_("How many times a learner may submit. 0 means unlimited.")
+    )
+    shuffle_questions = models.BooleanField(
+        _("shuffle questions"), default=False, help_text=_("Each attempt shows the questions in a random order.")
+    )
+    show_answers = models.BooleanField(
+        _("show answers after submitting"),
+        default=True,
+        help_text=_("After submitting, show the correct answers and the explanations."),
+    )
+
+    base_form_class = QuizPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("max_attempts"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("show_answers"),
+                FieldPanel("estimated_minutes"),
+            ],
+            heading=_("Settings"),
+        ),
+        InlinePanel("questions", label=_("Question"), min_num=1, heading=_("Questions")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    page_description = _("A quiz of a course: questions with single, multiple or true/false answers, scored.")
+    admin_icon = "help"
+    search_result_label = _("Quiz")
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def clean(self):
+        super().clean()
+        if self.pass_mark is not None and not 0 <= self.pass_mark <= 100:
+            raise ValidationError({"pass_mark": _("The pass mark is a percentage: enter a number from 0 to 100.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import step_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(step_context(self, request))
+        return context
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    TRUE_FALSE = "true_false", _("True or false")
+
+
+class Question(ClusterableModel, Orderable):
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="questions")
+    text = models.TextField(_("question"))
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=QuestionKind.choices,
+        default=QuestionKind.SINGLE,
+        help_text=_("Single: exactly one correct choice. Multiple: one or more. True/false: two choices, one correct."),
+    )
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Shown after submitting, when the quiz shows answers.")
+    )
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("kind"),
+        FieldPanel("explanation"),
+        InlinePanel("choices", label=_("Choice"), min_num=2, heading=_("Choices")),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Choice(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("answer"), max_length=300)
+    is_correct = models.BooleanField(_("correct"), default=False)
+    feedback = models.TextField(
+        _("feedback"), blank=True, help_text=_("Shown after submitting when this choice was picked.")
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("feedback")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self):
+        return self.text
+
+
+# --- Learner records ------------------------------------------------------------------------------
+
+
+class Enrollment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="enrollments"
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="enrollments"
+    )
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrollment")
+        verbose_name_plural = _("enrollments")
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="courses_enrollment_unique")]
+        indexes = [models.Index(fields=["course", "completed_at"])]
+        # Staff reports in the Wagtail admin (given to "Modération" and "Formateurs" by a migration).
+        permissions = [
+            ("view_reports", _("Can view course reports")),
+            ("reset_progress", _("Can reset a learner's progress")),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.course}"
+
+
+class LessonCompletion(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="lesson_completions",
+    )
+    lesson = models.ForeignKey(LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("completed lesson")
+        verbose_name_plural = _("completed lessons")
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="courses_lessoncompletion_unique")]
+
+    def __str__(self):
+        return f"{self.user} – {self.lesson}"
+
+
+class QuizAttempt(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(QuizPage, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="attempts")
+    # Question ids in the order shown to the learner (shuffled once, when the attempt starts).
+    question_order = models.JSONField(_("question order"), default=list, blank=True)
+    # {"<question id>": [choice id, ...]}, saved as the learner answers.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # Ids of the questions answered right, set when the attempt is scored (for the staff reports).
+    correct_questions = models.JSONField(_("questions answered right"), default=list, blank=True)
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=Q(submitted_at__isnull=True),
+                name="courses_one_open_attempt_per_quiz",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "quiz", "passed"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.quiz} ({self.score if self.score is not None else '…'})"
+
+    @property
+    def is_submitted(self):
+        return self.submitted_at is not None
+
+
+CERTIFICATE_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud
+CERTIFICATE_CODE_LENGTH = 12
+
+
+def generate_certificate_code():
+    return "".join(secrets.choice(CERTIFICATE_CODE_ALPHABET) for _ in range(CERTIFICATE_CODE_LENGTH))
+
+
+class Certificate(models.Model):
+    enrollment = models.OneToOneField(
+        Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="certificate"
+    )
+    code = models.CharField(_("code"), max_length=32, unique=True, default=generate_certificate_code, editable=False)
+    # Snapshots: the certificate keeps saying what it said when issued.
+    learner_name = models.CharField(_("learner's name"), max_length=300)
+    course_title = models.CharField(_("course title"), max_length=255)
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at"]
+
+    def __str__(self):
+        return f"{self.code} – {self.learner_name} – {self.course_title}"

@@ -1,0 +1,50 @@
+"""What the courses app holds about a member: exported with the account, erased before it goes."""
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def export_courses(user):
+    from .models import Certificate, Enrollment, LessonCompletion, QuizAttempt
+
+    return {
+        "enrollments": [
+            {"course": e.course.title, "started_at": _iso(e.started_at), "completed_at": _iso(e.completed_at)}
+            for e in Enrollment.objects.filter(user=user).select_related("course").order_by("started_at")
+        ],
+        "completed_lessons": [
+            {"lesson": c.lesson.title, "completed_at": _iso(c.completed_at)}
+            for c in LessonCompletion.objects.filter(user=user).select_related("lesson").order_by("completed_at")
+        ],
+        "quiz_attempts": [
+            {
+                "quiz": a.quiz.title,
+                "answers": a.answers,
+                "score": a.score,
+                "passed": a.passed,
+                "created_at": _iso(a.created_at),
+                "submitted_at": _iso(a.submitted_at),
+            }
+            for a in QuizAttempt.objects.filter(user=user).select_related("quiz").order_by("created_at")
+        ],
+        "certificates": [
+            {
+                "code": c.code,
+                "learner_name": c.learner_name,
+                "course_title": c.course_title,
+                "issued_at": _iso(c.issued_at),
+            }
+            for c in Certificate.objects.filter(enrollment__user=user).order_by("issued_at")
+        ],
+    }
+
+
+def erase_courses(user):
+    from .models import Certificate, Enrollment, LessonCompletion, QuizAttempt
+
+    # Certificates carry the learner's name: they go with the account (their public check then fails).
+    Certificate.objects.filter(enrollment__user=user).delete()
+    QuizAttempt.objects.filter(user=user).delete()
+    LessonCompletion.objects.filter(user=user).delete()
+    Enrollment.objects.filter(user=user).delete()

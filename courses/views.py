@@ -1,0 +1,181 @@
+"""Learner-facing views of the courses app: catalogue, course, lesson steps and "Mes formations".
+
+Page contexts are built here and called from the page models' ``get_context``; every function
+uses a fixed number of queries whatever the number of courses, steps or learners.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+
+from .forms import CatalogueFilterForm
+from .models import CoursePage, Enrollment, Theme, Trainer
+from .progress import (
+    course_progress,
+    ensure_enrollment,
+    percent_by_course,
+    record_lesson_completion,
+    session_lesson_ids,
+)
+from .session_progress import remember_lesson
+
+COURSES_PER_PAGE = 12
+
+
+def _images_with_renditions():
+    return get_image_model().objects.prefetch_renditions()
+
+
+def course_cards_queryset():
+    """Live courses with what a card shows (theme, cover image and its renditions) prefetched."""
+    return (
+        CoursePage.objects.live()
+        .select_related("theme")
+        .prefetch_related(Prefetch("cover_image", queryset=_images_with_renditions()))
+    )
+
+
+def attach_progress(courses, request):
+    """Set ``course.progress_percent`` / ``progress_counts`` on each course for the current visitor."""
+    user = request.user if request is not None else None
+    session = request.session if request is not None and hasattr(request, "session") else None
+    counts = percent_by_course(courses, user=user, session=session)
+    for course in courses:
+        finished, total = counts.get(course.pk, (0, 0))
+        course.progress_counts = (finished, total)
+        course.progress_percent = round(100 * finished / total) if total else 0
+        course.progress_started = finished > 0
+    return courses
+
+
+def catalogue_context(index, request):
+    themes = list(Theme.objects.filter(courses__live=True).distinct().order_by("name"))
+    form = CatalogueFilterForm(request.GET or None, themes=themes)
+    courses = course_cards_queryset().child_of(index)
+    if form.is_bound:
+        courses = form.filter(courses)
+    paginator = Paginator(courses.order_by("path"), COURSES_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    cards = list(page_obj.object_list)
+    attach_progress(cards, request)
+    return {
+        "filter_form": form,
+        "courses": cards,
+        "page_obj": page_obj,
+        "show_progress": request.user.is_authenticated or bool(session_lesson_ids(request.session)),
+    }
+
+
+def course_context(course, request):
+    progress = course_progress(course, user=request.user, session=request.session)
+    resume = progress.first_unfinished
+    return {
+        "progress": progress,
+        "resume_step": resume,
+        "trainers": _trainers(course, request),
+        "prerequisite_courses": sorted(
+            (other for other in course.prerequisite_courses.all() if other.live), key=lambda other: other.title
+        ),
+        "enrollment": (
+            Enrollment.objects.filter(user=request.user, course=course).first()
+            if request.user.is_authenticated
+            else None
+        ),
+    }
+
+
+def _trainers(course, request):
+    if getattr(request, "is_preview", False):
+        # A preview shows the draft's choice, held in memory by modelcluster.
+        return sorted(course.trainers.all(), key=lambda trainer: trainer.name)
+    return list(
+        Trainer.objects.filter(courses=course)
+        .prefetch_related(Prefetch("photo", queryset=_images_with_renditions()))
+        .order_by("name")
+    )
+
+
+def step_context(step_page, request):
+    course = step_page.get_parent().specific
+    if not isinstance(course, CoursePage):
+        return {}
+    progress = course_progress(course, user=request.user, session=request.session)
+    previous, following = progress.neighbours(step_page)
+    return {
+        "course": course,
+        "progress": progress,
+        "current_step": progress.step_for(step_page),
+        "previous_step": previous,
+        "next_step": following,
+    }
+
+
+def start_course(request, course):
+    """``commencer/``: go to the first unfinished step (the first step when all are finished)."""
+    progress = course_progress(course, user=request.user, session=request.session)
+    if not progress.steps:
+        messages.info(request, _("This course has no lessons yet."))
+        return redirect(course.get_url(request))
+    if request.user.is_authenticated:
+        ensure_enrollment(request.user, course)
+    step = progress.first_unfinished or progress.steps[0]
+    return redirect(step.page.get_url(request))
+
+
+def complete_lesson(request, lesson):
+    """``terminer/`` (POST): mark the lesson done, then go to the next step."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if request.user.is_authenticated:
+        record_lesson_completion(request.user, lesson)
+    else:
+        remember_lesson(request.session, lesson)
+    course = lesson.get_parent().specific
+    progress = course_progress(course, user=request.user, session=request.session)
+    if progress.is_complete:
+        messages.success(request, _("Well done: you have finished this course!"))
+        return redirect(course.get_url(request))
+    _previous, following = progress.neighbours(lesson)
+    if request.user.is_authenticated:
+        messages.success(request, _("Lesson marked as done."))
+    else:
+        messages.success(
+            request,
+            _("Lesson marked as done. Log in or create an account to keep your progress: it will be kept."),
+        )
+    if following is not None:
+        return redirect(following.page.get_url(request))
+    resume = progress.first_unfinished
+    return redirect((resume.page if resume else course).get_url(request))
+
+
+@login_required
+def dashboard(request):
+    """ "Mes formations": the learner's own courses only, in progress then completed."""
+    enrollments = list(
+        Enrollment.objects.filter(user=request.user, course__live=True)
+        .select_related("course", "course__theme", "certificate")
+        .prefetch_related(Prefetch("course__cover_image", queryset=_images_with_renditions()))
+        .order_by("-started_at")
+    )
+    courses = [enrollment.course for enrollment in enrollments]
+    attach_progress(courses, request)
+    in_progress = [e for e in enrollments if e.completed_at is None]
+    completed = [e for e in enrollments if e.completed_at is not None]
+    completed.sort(key=lambda e: e.completed_at, reverse=True)
+    return render(
+        request,
+        "courses/dashboard.html",
+        {"in_progress": in_progress, "completed": completed, "catalogue": _catalogue_page()},
+    )
+
+
+def _catalogue_page():
+    from .models import CourseIndexPage
+
+    return CourseIndexPage.objects.live().first()

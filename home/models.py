@@ -1,0 +1,203 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, LinkListBlock
+from .routing import FastRouteMixin
+
+
+class SocialFieldsMixin(models.Model):
+    """Image used when a page is shared (Open Graph / Twitter card), edited in the promote tab."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social networks. Defaults to the site's image."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("Address and search engines")),
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(FastRouteMixin, SocialFieldsMixin, Page):
+    """Base of every public page type: sharing image and a description for meta tags."""
+
+    # Pages shown in search results display this label (e.g. "Formation", "Actualité").
+    search_result_label = _("Page")
+    # Icon shown next to the page type when editors choose what to create.
+    admin_icon = "doc-full"
+
+    def get_meta_description(self):
+        return self.search_description
+
+    def get_social_image(self):
+        return self.social_image
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(_("hero title"), max_length=150, help_text=_("The big title at the top of the page."))
+    hero_intro = models.TextField(
+        _("hero introduction"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Leave empty only if it is decorative."),
+    )
+    hero_cta_label = models.CharField(_("button text"), max_length=80, blank=True)
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("button destination"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_courses_title = models.CharField(
+        _("featured courses title"), max_length=150, blank=True, default="Nos formations à la une"
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("page body"))
+
+    search_fields = Page.search_fields + [index.SearchField("hero_intro"), index.SearchField("body")]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_cta_label"),
+                FieldPanel("hero_cta_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("featured_courses_title"), InlinePanel("featured_courses", label=_("Course"))],
+            heading=_("Featured courses"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    page_description = _("The home page of the site: hero, featured courses, manifesto and latest news.")
+    admin_icon = "home"
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "courses.CourseIndexPage"]
+    search_result_label = _("Home")
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def clean(self):
+        super().clean()
+        if self.hero_cta_label and not self.hero_cta_page_id:
+            raise ValidationError({"hero_cta_page": _("Choose the page the button leads to, or remove its text.")})
+        if self.hero_cta_page_id and not self.hero_cta_label:
+            raise ValidationError({"hero_cta_label": _("Give the button a text.")})
+
+
+class HomeFeaturedCourse(Orderable):
+    """A course chosen by editors for the home page (kept in home: no import of ``courses``)."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_courses")
+    course = models.ForeignKey("wagtailcore.Page", verbose_name=_("course"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("course", page_type="courses.CoursePage")]
+
+    def __str__(self):
+        return str(self.course)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured course")
+        verbose_name_plural = _("featured courses")
+
+
+class StandardPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph shown under the title."))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("page body"))
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    page_description = _("A simple page of text and media: about us, contact, legal notice, privacy…")
+    admin_icon = "doc-full"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    search_result_label = _("Page")
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    name = models.CharField(_("organisation name"), max_length=150, default="Webassoc")
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Used when a shared page has no image of its own."),
+    )
+    social_links = StreamField(LinkListBlock(), blank=True, verbose_name=_("social network links"))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("tagline"),
+        FieldPanel("contact_email"),
+        FieldPanel("postal_address"),
+        FieldPanel("default_social_image"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    primary_links = StreamField(LinkListBlock(), blank=True, verbose_name=_("main menu"))
+    footer_links = StreamField(LinkListBlock(), blank=True, verbose_name=_("footer links"))
+
+    panels = [FieldPanel("primary_links"), FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = _("navigation")

@@ -1,0 +1,15 @@
+"""Local development: debug on, e-mails printed to the console, no HTTPS."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_int, env_list
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Template and code changes show at once in development; PAGE_CACHE_SECONDS=60 to try the page cache.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
+]
+
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Local media in development and in the browser suite; production serves them from object
+    # storage or the web server.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+# Public pages: French at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("comptes/", include("accounts.urls")),
+    path("recherche/", home_views.search, name="search"),
+    path("", include("courses.urls")),
+    path("", include("manifesto.urls")),
+    path("", include("news.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
