@@ -23,9 +23,7 @@ PUBLIC_PAGES = {
 def first_link(site, model, app="courses"):
     """The URL of the first live page of ``model`` in the demo content."""
     return site.shell(
-        f"from {app}.models import {model}\n"
-        f"page = {model}.objects.live().order_by('path').first()\n"
-        "print(page.url)"
+        f"from {app}.models import {model}\npage = {model}.objects.live().order_by('path').first()\nprint(page.url)"
     ).strip()
 
 
@@ -45,8 +43,13 @@ def test_public_pages_have_no_accessibility_violation(new_page, site, viewport):
 def test_account_pages_have_no_accessibility_violation(new_page, viewport):
     page = new_page(viewport)
     log_in(page, "redaction@e2e.test")
-    for path in ["/comptes/profil/", "/comptes/password/change/", "/comptes/email/", "/comptes/supprimer/",
-                 "/mes-formations/"]:
+    for path in [
+        "/comptes/profil/",
+        "/comptes/password/change/",
+        "/comptes/email/",
+        "/comptes/supprimer/",
+        "/mes-formations/",
+    ]:
         response = page.goto(path)
         assert response.status == 200, f"{path} answered {response.status}"
         check_accessibility(page, f"{path} ({viewport})")

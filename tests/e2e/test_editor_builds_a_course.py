@@ -1,0 +1,101 @@
+"""Journey 4: a staff editor builds a course with two lessons and a quiz of three questions (nested
+choices) in the Wagtail admin, previews it, publishes it and finds it in the catalogue."""
+
+import re
+
+from playwright.sync_api import expect
+
+from .conftest import PASSWORD
+
+COURSE = "Animer une réunion associative en visio"
+QUESTIONS = [
+    (
+        "single",
+        "Combien de temps dure idéalement une réunion en visio ?",
+        [("Une heure au plus", True), ("Trois heures", False)],
+    ),
+    (
+        "multiple",
+        "Que prépare-t-on avant la réunion ?",
+        [("Un ordre du jour", True), ("Le lien envoyé la veille", True), ("Rien", False)],
+    ),
+    ("true_false", "Il faut couper son micro quand on ne parle pas.", [("Vrai", True), ("Faux", False)]),
+]
+
+
+def admin_log_in(page, email_address):
+    page.goto("/admin/login/")
+    page.fill("#id_username", email_address)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile("/admin/$"))
+
+
+def publish(page):
+    page.get_by_role("button", name="Plus d'actions").click()
+    page.locator("button[name=action-publish]").click()
+    expect(page.locator(".messages")).to_contain_text("publiée")
+
+
+def add_paragraph(page, text):
+    page.locator("[data-streamfield-stream-container] button, .c-sf-add-button").first.click()
+    page.get_by_role("option", name="Texte", exact=True).click()
+    editor = page.locator("[contenteditable=true]").last
+    editor.click()
+    editor.type(text)
+
+
+def test_editor_builds_previews_and_publishes_a_course(new_page, site):
+    catalogue_id = site.shell("from courses.models import CourseIndexPage\nprint(CourseIndexPage.objects.get().pk)")
+    page = new_page("desktop")
+    admin_log_in(page, "admin@e2e.test")
+
+    page.goto(f"/admin/pages/add/courses/coursepage/{catalogue_id.strip()}/")
+    page.fill("#id_title", COURSE)
+    page.fill("#id_summary", "Préparer, animer et conclure une réunion à distance où chacun peut parler.")
+    page.select_option("#id_level", "beginner")
+    page.fill("#id_objectives", "Préparer un ordre du jour\nDonner la parole à chacun")
+    publish(page)
+    course_id = site.shell(
+        f"from courses.models import CoursePage\nprint(CoursePage.objects.get(title={COURSE!r}).pk)"
+    ).strip()
+
+    for number, title in enumerate(["Préparer la réunion", "Animer et conclure"], start=1):
+        page.goto(f"/admin/pages/add/courses/lessonpage/{course_id}/")
+        page.fill("#id_title", title)
+        page.fill("#id_estimated_minutes", "8")
+        add_paragraph(page, f"Leçon {number} : les bons réflexes pour une réunion en visio réussie.")
+        publish(page)
+
+    page.goto(f"/admin/pages/add/courses/quizpage/{course_id}/")
+    page.fill("#id_title", "Quiz : la réunion en visio")
+    page.fill("#id_pass_mark", "60")
+    add_question = page.locator("#id_questions-ADD")
+    for index, (kind, text, choices) in enumerate(QUESTIONS):
+        if index > 0:
+            add_question.click()
+        prefix = f"questions-{index}"
+        page.fill(f"#id_{prefix}-text", text)
+        page.select_option(f"#id_{prefix}-kind", kind)
+        page.fill(f"#id_{prefix}-explanation", "Une bonne pratique partagée par nos formateurs.")
+        for choice_index, (choice_text, correct) in enumerate(choices):
+            if not page.locator(f"#id_{prefix}-choices-{choice_index}-text").count():
+                page.locator(f"#id_{prefix}-choices-ADD").click()
+            page.fill(f"#id_{prefix}-choices-{choice_index}-text", choice_text)
+            page.locator(f"#id_{prefix}-choices-{choice_index}-is_correct").set_checked(correct)
+
+    # The preview shows the quiz with its questions before anything is published.
+    page.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
+    preview = page.frame_locator("iframe[title]").first
+    expect(preview.get_by_role("heading", level=1)).to_have_text("Quiz : la réunion en visio", timeout=20000)
+    page.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
+    publish(page)
+
+    # A visitor finds the new course in the catalogue, with its three steps.
+    visitor = new_page("phone")
+    visitor.goto("/formations/")
+    visitor.get_by_role("link", name=COURSE).click()
+    syllabus = visitor.locator("ol.syllabus > li")
+    expect(syllabus).to_have_count(3)
+    expect(visitor.locator("main")).to_contain_text("Préparer la réunion")
+    expect(visitor.locator("main")).to_contain_text("Quiz : la réunion en visio")
