@@ -5,6 +5,7 @@ per purpose): a confirmation link expires, a withdrawal link does not, and neith
 reused for another signature (the secret is checked against the database).
 """
 
+import base64
 import secrets
 import time
 
@@ -45,7 +46,10 @@ def confirmation_max_age():
 
 
 def make_token(signature, salt):
-    return signing.TimestampSigner(salt=salt).sign(f"{signature.pk}.{signature.secret}")
+    """URL-safe base64 of the signed value: only letters, digits, "-" and "_" (Wagtail's page URLs
+    accept nothing else in a path segment)."""
+    signed = signing.TimestampSigner(salt=salt).sign(f"{signature.pk}.{signature.secret}")
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def make_confirm_token(signature):
@@ -69,7 +73,11 @@ def read_token(token, salt, max_age=None):
     if not token or len(token) > 200:
         raise TokenInvalid
     try:
-        value = signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age)
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    except (ValueError, UnicodeDecodeError) as error:  # binascii.Error is a ValueError
+        raise TokenInvalid from error
+    try:
+        value = signing.TimestampSigner(salt=salt).unsign(signed, max_age=max_age)
     except signing.SignatureExpired as error:
         raise TokenExpired from error
     except signing.BadSignature as error:

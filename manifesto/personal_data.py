@@ -1,0 +1,59 @@
+"""What the manifesto holds about a member: the signatures made with one of their (verified) e-mail
+addresses. Exported with the account, deleted with it."""
+
+from django.apps import apps
+
+from .tokens import normalize_email
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def member_addresses(user):
+    """The member's login address and the addresses allauth has verified for them, normalised."""
+    addresses = {user.email} if getattr(user, "email", "") else set()
+    try:
+        EmailAddress = apps.get_model("account", "EmailAddress")
+    except LookupError:
+        EmailAddress = None
+    if EmailAddress is not None and user.pk:
+        addresses.update(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+    return {normalize_email(address) for address in addresses if address}
+
+
+def member_signatures(user):
+    from .models import Signature
+
+    return Signature.objects.filter(email_normalized__in=member_addresses(user)).select_related(
+        "manifesto", "profession"
+    )
+
+
+def export_signatures(user):
+    return [
+        {
+            "manifesto": signature.manifesto.title,
+            "first_name": signature.first_name,
+            "last_name": signature.last_name,
+            "email": signature.email,
+            "profession": signature.role,
+            "organisation": signature.organisation,
+            "city": signature.city,
+            "message": signature.message,
+            "skills": signature.skills,
+            "shown_on_public_list": signature.is_public,
+            "hidden_by_moderator": signature.is_hidden,
+            "newsletter_requested": signature.newsletter,
+            "newsletter_consent_at": _iso(signature.newsletter_consent_at),
+            "signed_at": _iso(signature.created_at),
+            "confirmed_at": _iso(signature.confirmed_at),
+            "reminder_sent_at": _iso(signature.reminder_sent_at),
+        }
+        for signature in member_signatures(user).order_by("created_at")
+    ]
+
+
+def erase_signatures(user):
+    # One by one through the queryset: the post_delete signal lowers the count for confirmed ones.
+    member_signatures(user).delete()
