@@ -52,7 +52,9 @@ def _attempt(user, quiz, passed):
     questions = list(quiz.questions.prefetch_related("choices"))
     for question in questions:
         choices = list(question.choices.all())
-        picked = [c.pk for c in choices if c.is_correct] if passed else [next(c.pk for c in choices if not c.is_correct)]
+        picked = (
+            [c.pk for c in choices if c.is_correct] if passed else [next(c.pk for c in choices if not c.is_correct)]
+        )
         right += passed
         answers[str(question.pk)] = picked
     score = round(100 * right / len(questions)) if questions else 0
@@ -61,31 +63,52 @@ def _attempt(user, quiz, passed):
         quiz=quiz,
         question_order=[q.pk for q in questions],
         answers=answers,
+        correct_questions=[q.pk for q in questions] if passed else [],
         score=score,
         passed=score >= quiz.pass_mark,
         submitted_at=timezone.now(),
     )
 
 
+def _open_attempt(user, quiz, answered):
+    """An unsubmitted attempt with the first ``answered`` questions answered (right)."""
+    if QuizAttempt.objects.filter(user=user, quiz=quiz).exists():
+        return
+    questions = list(quiz.questions.prefetch_related("choices").order_by("sort_order"))
+    QuizAttempt.objects.create(
+        user=user,
+        quiz=quiz,
+        question_order=[q.pk for q in questions],
+        answers={str(q.pk): [c.pk for c in q.choices.all() if c.is_correct] for q in questions[:answered]},
+    )
+
+
 def create_learner_progress(user):
-    """Camille: one course completed (quiz passed), one in progress. Yanis: one failed quiz, one started."""
+    """Camille: one course completed (quiz passed, certificate issued), one in progress. Yanis: one failed
+    quiz, one course started, and one whose quiz he left half answered (to resume)."""
     courses = {course.slug: course for course in CoursePage.objects.all()}
     if len(courses) < 4:
         return
     plan = {
         "camille.learner@webassoc.test": [("lettre-information-email", "done"), ("collecter-des-dons-en-ligne", 2)],
-        "yanis.learner@webassoc.test": [("rgpd-pour-les-associations", "failed"), ("reseaux-sociaux-associations", 1)],
+        "yanis.learner@webassoc.test": [
+            ("rgpd-pour-les-associations", "failed"),
+            ("reseaux-sociaux-associations", 1),
+            ("lettre-information-email", "quiz_open"),
+        ],
     }.get(user.email, [])
     for slug, state in plan:
         course = courses[slug]
         ensure_enrollment(user, course)
         lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
         quiz = QuizPage.objects.child_of(course).live().first()
-        count = len(lessons) if state in ("done", "failed") else state
+        count = len(lessons) if state in ("done", "failed", "quiz_open") else state
         for lesson in lessons[:count]:
             record_lesson_completion(user, lesson)
         if quiz is not None and state in ("done", "failed"):
             _attempt(user, quiz, passed=state == "done")
+        if quiz is not None and state == "quiz_open":
+            _open_attempt(user, quiz, answered=2)
         check_course_completion(user, course)
 
 
@@ -170,7 +193,9 @@ def load(context):
 
     home = HomePage.objects.get(pk=home.pk)
     if not home.featured_courses.exists():
-        home.featured_courses = [HomeFeaturedCourse(course=course, sort_order=i) for i, course in enumerate(courses[:3])]
+        home.featured_courses = [
+            HomeFeaturedCourse(course=course, sort_order=i) for i, course in enumerate(courses[:3])
+        ]
         home.save_revision().publish()
         context.home = home
 

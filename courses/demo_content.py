@@ -279,8 +279,7 @@ COURSES = [
                         "Trois montants",
                         "Associez trois montants de don à trois dépenses concrètes de votre association.",
                         10,
-                        "Partez de vos factures récentes : ce que coûte une sortie, un atelier, un lot de "
-                        "fournitures.",
+                        "Partez de vos factures récentes : ce que coûte une sortie, un atelier, un lot de fournitures.",
                     ),
                 ),
             },
@@ -350,8 +349,7 @@ COURSES = [
     {
         "slug": "reseaux-sociaux-associations",
         "title": "Les réseaux sociaux pour les associations",
-        "summary": "Choisir ses réseaux, publier régulièrement sans s'épuiser et créer un lien avec sa "
-        "communauté.",
+        "summary": "Choisir ses réseaux, publier régulièrement sans s'épuiser et créer un lien avec sa communauté.",
         "theme": "communication",
         "level": "beginner",
         "trainers": ["Karim Benali"],
@@ -409,7 +407,7 @@ COURSES = [
             },
             {
                 "slug": "publier-regulierement",
-                "title": "Publier régulièrement sans s'épuiser",
+                "title": "Publier régulièrement sans s’épuiser",
                 "minutes": 12,
                 "body": lesson_body(
                     [
@@ -585,7 +583,7 @@ COURSES = [
     },
     {
         "slug": "lettre-information-email",
-        "title": "Créer sa lettre d'information par e-mail",
+        "title": "Créer sa lettre d’information par e-mail",
         "summary": "Une lettre courte et régulière pour garder le lien avec vos adhérents, bénévoles et "
         "donateurs, dans le respect de leurs données.",
         "theme": "communication",
@@ -747,14 +745,13 @@ COURSES = [
         ],
         "quiz": {
             "slug": "quiz-lettre-information",
-            "title": "Quiz : la lettre d'information",
+            "title": "Quiz : la lettre d’information",
             "intro": "Six questions sur la liste de contacts, la conception et la mesure.",
             "pass_mark": 70,
             "questions": [
                 (
                     "true_false",
-                    "On peut inscrire à la lettre toutes les adresses présentes dans la messagerie de "
-                    "l'association.",
+                    "On peut inscrire à la lettre toutes les adresses présentes dans la messagerie de l'association.",
                     "Il faut l'accord des personnes, en dehors des informations liées à leur adhésion.",
                     [("Vrai", False, ""), ("Faux", True, "")],
                 ),

@@ -338,11 +338,39 @@ class QuizPage(RoutablePageMixin, StepMixin, BasePage):
             raise ValidationError({"pass_mark": _("The pass mark is a percentage: enter a number from 0 to 100.")})
 
     def get_context(self, request, *args, **kwargs):
+        from .quiz_views import quiz_context
         from .views import step_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context(self, request))
+        context.update(quiz_context(self, request))
         return context
+
+    # The learner's quiz screens (courses/quiz_views.py).
+
+    @path("commencer/", name="quiz_start")
+    def quiz_start(self, request):
+        from . import quiz_views
+
+        return quiz_views.start(request, self)
+
+    @path("tentative/<int:attempt_id>/question/<int:number>/", name="quiz_question")
+    def quiz_question(self, request, attempt_id, number):
+        from . import quiz_views
+
+        return quiz_views.question(request, self, attempt_id, number)
+
+    @path("tentative/<int:attempt_id>/recapitulatif/", name="quiz_review")
+    def quiz_review(self, request, attempt_id):
+        from . import quiz_views
+
+        return quiz_views.review(request, self, attempt_id)
+
+    @path("tentative/<int:attempt_id>/resultat/", name="quiz_result")
+    def quiz_result(self, request, attempt_id):
+        from . import quiz_views
+
+        return quiz_views.result(request, self, attempt_id)
 
 
 class QuestionKind(models.TextChoices):

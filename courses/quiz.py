@@ -197,7 +197,6 @@ def submit_attempt(attempt, quiz, questions=None):
 
 
 def best_score(user, quiz):
-    return (
-        QuizAttempt.objects.filter(user=user, quiz=quiz, submitted_at__isnull=False)
-        .aggregate(best=Max("score"))["best"]
-    )
+    return QuizAttempt.objects.filter(user=user, quiz=quiz, submitted_at__isnull=False).aggregate(best=Max("score"))[
+        "best"
+    ]

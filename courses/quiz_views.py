@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from home.ratelimit import is_rate_limited, rate_limited_response
 
-from .models import QuestionKind, QuizAttempt
+from .models import Certificate, QuestionKind, QuizAttempt
 from .quiz import (
     ALREADY_SUBMITTED,
     QuizError,
@@ -107,9 +107,7 @@ def quiz_context(quiz, request):
     left = attempts_left(quiz, len(submitted))
     context.update(
         {
-            "submitted_attempts": [
-                (attempt, result_url(quiz, attempt)) for attempt in submitted[:10]
-            ],
+            "submitted_attempts": [(attempt, result_url(quiz, attempt)) for attempt in submitted[:10]],
             "attempts_used": len(submitted),
             "attempts_left": left,
             "can_start": left != 0 and bool(question_ids),
@@ -304,9 +302,7 @@ def result(request, quiz, attempt_id):
                     "number": number,
                     "question": item,
                     "is_right": item.pk in right,
-                    "choices": [
-                        {"choice": choice, "picked": choice.pk in picked} for choice in item.choices.all()
-                    ],
+                    "choices": [{"choice": choice, "picked": choice.pk in picked} for choice in item.choices.all()],
                 }
             )
     submitted = list(
@@ -315,11 +311,17 @@ def result(request, quiz, attempt_id):
         )
     )
     left = attempts_left(quiz, len(submitted))
+    certificate = None
+    if attempt.passed:
+        certificate = Certificate.objects.filter(
+            enrollment__user=request.user, enrollment__course__path=quiz.path[: -quiz.steplen]
+        ).first()
     return _render(
         request,
         quiz,
         "courses/quiz_result.html",
         {
+            "certificate": certificate,
             "attempt": attempt,
             "rows": rows,
             "best_score": max((score or 0 for score, _passed in submitted), default=None),

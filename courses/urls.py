@@ -6,4 +6,9 @@ app_name = "courses"
 
 urlpatterns = [
     path("mes-formations/", views.dashboard, name="dashboard"),
+    path("mes-formations/certificats/<str:code>/", views.certificate, name="certificate"),
+    path("mes-formations/certificats/<str:code>/pdf/", views.certificate_pdf, name="certificate_pdf"),
+    # Public verification: anyone with the code sees the name, the course and the date, nothing else.
+    path("certificats/verifier/", views.certificate_verify, name="certificate_verify_form"),
+    path("certificats/verifier/<str:code>/", views.certificate_verify, name="certificate_verify"),
 ]

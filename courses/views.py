@@ -8,13 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from wagtail.images import get_image_model
 
 from .forms import CatalogueFilterForm
-from .models import CoursePage, Enrollment, Theme, Trainer
+from .models import Certificate, CoursePage, Enrollment, Theme, Trainer
 from .progress import (
     course_progress,
     ensure_enrollment,
@@ -101,8 +103,10 @@ def _trainers(course, request):
 
 
 def step_context(step_page, request):
-    course = step_page.get_parent().specific
-    if not isinstance(course, CoursePage):
+    # The course is the parent page: one query by path (get_parent().specific would take two).
+    parent_path = (step_page.path or "")[: -step_page.steplen]
+    course = CoursePage.objects.filter(path=parent_path).first() if parent_path else None
+    if course is None:
         return {}
     progress = course_progress(course, user=request.user, session=request.session)
     previous, following = progress.neighbours(step_page)
@@ -179,3 +183,66 @@ def _catalogue_page():
     from .models import CourseIndexPage
 
     return CourseIndexPage.objects.live().first()
+
+
+# --- Certificates --------------------------------------------------------------------------------
+
+
+def _own_certificate(request, code):
+    """The learner's own certificate; anyone else's (or an unknown code) is a 404."""
+    certificate = (
+        Certificate.objects.filter(code=str(code).strip().upper(), enrollment__user=request.user)
+        .select_related("enrollment__course")
+        .first()
+    )
+    if certificate is None:
+        raise Http404(_("No certificate of yours has this code."))
+    return certificate
+
+
+def _verify_url(request, certificate):
+    return request.build_absolute_uri(reverse("courses:certificate_verify", kwargs={"code": certificate.code}))
+
+
+@login_required
+def certificate(request, code):
+    """The learner's certificate page: what it says, the PDF, the public verification link."""
+    cert = _own_certificate(request, code)
+    return render(
+        request,
+        "courses/certificate.html",
+        {"certificate": cert, "course": cert.enrollment.course, "verify_url": _verify_url(request, cert)},
+    )
+
+
+@login_required
+def certificate_pdf(request, code):
+    from home.models import OrganisationSettings
+
+    from .certificates import certificate_pdf as render_pdf
+
+    cert = _own_certificate(request, code)
+    organisation = OrganisationSettings.for_request(request)
+    content = render_pdf(cert, organisation.name or "Webassoc", _verify_url(request, cert))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificat-{cert.code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+def certificate_verify(request, code=None):
+    """Public check of a certificate by its code: shows only the name, the course and the date."""
+    if code is None:
+        typed = request.GET.get("code", "").strip().upper().replace(" ", "").replace("-", "")
+        if typed:
+            return redirect("courses:certificate_verify", code=typed[:32])
+        return render(request, "courses/certificate_verify.html", {"certificate": None, "code": ""})
+    cert = (
+        Certificate.objects.filter(code=str(code).upper()[:32])
+        .only("code", "learner_name", "course_title", "issued_at")
+        .first()
+    )
+    if cert is None:
+        return render(request, "courses/certificate_verify.html", {"certificate": None, "code": code}, status=404)
+    return render(request, "courses/certificate_verify.html", {"certificate": cert, "code": cert.code})

@@ -1,7 +1,11 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import reports
 from .models import Theme, Trainer
 
 
@@ -35,3 +39,59 @@ class CourseSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CourseSnippetsGroup)
+
+
+# --- Staff reports (courses/reports.py) -----------------------------------------------------------
+
+
+class CourseReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return reports.can_view_reports(request.user)
+
+
+def _report_urls():
+    listings = [
+        ("", reports.CourseReportView, "courses"),
+        ("<int:course_id>/apprenants/", reports.CourseLearnersReportView, "course_learners"),
+        ("quiz/", reports.QuizReportView, "quizzes"),
+        ("quiz/<int:quiz_id>/questions/", reports.QuizQuestionsReportView, "quiz_questions"),
+    ]
+    urls = []
+    for route, view, name in listings:
+        urls.append(path(route, view.as_view(), name=name))
+        urls.append(path(f"{route}resultats/", view.as_view(results_only=True), name=f"{name}_results"))
+    urls.append(
+        path(
+            "<int:course_id>/apprenants/<int:user_id>/reinitialiser/",
+            reports.ResetProgressView.as_view(),
+            name="reset_progress",
+        )
+    )
+    return urls
+
+
+@hooks.register("register_admin_urls")
+def register_course_report_urls():
+    return [path("reports/formations/", include((_report_urls(), "courses_reports"), namespace="courses_reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_report_menu_item():
+    return CourseReportMenuItem(
+        _("Courses: completion"),
+        reverse("courses_reports:courses"),
+        name="course-completion",
+        icon_name="doc-full",
+        order=900,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_report_menu_item():
+    return CourseReportMenuItem(
+        _("Quizzes: results"),
+        reverse("courses_reports:quizzes"),
+        name="quiz-results",
+        icon_name="help",
+        order=910,
+    )

@@ -60,7 +60,7 @@ def test_question_without_a_correct_choice_is_refused(editor_client, course):
         editor_client, course, questions=[{"text": "?", "kind": "multiple", "choices": [("A", False), ("B", False)]}]
     )
     assert response.status_code == 200
-    assert "no correct choice" in str(question_errors(response)[0])
+    assert "aucune réponse correcte" in str(question_errors(response)[0])
     assert not QuizPage.objects.exists()
     assert not Question.objects.exists()
 
@@ -70,7 +70,7 @@ def test_single_choice_question_with_two_correct_choices_is_refused(editor_clien
         editor_client, course, questions=[{"text": "?", "kind": "single", "choices": [("A", True), ("B", True)]}]
     )
     assert response.status_code == 200
-    assert "exactly one correct choice; 2 are ticked" in str(question_errors(response)[0])
+    assert "exactement une bonne réponse ; 2 sont cochées" in str(question_errors(response)[0])
     assert not QuizPage.objects.exists()
 
 
@@ -85,8 +85,8 @@ def test_true_false_question_needs_exactly_two_choices_and_one_correct(editor_cl
     )
     assert response.status_code == 200
     first, second = question_errors(response)
-    assert "exactly two choices" in str(first)
-    assert "exactly one correct choice" in str(second)
+    assert "exactement deux réponses" in str(first)
+    assert "exactement une bonne réponse" in str(second)
     assert not QuizPage.objects.exists()
 
 
@@ -115,4 +115,4 @@ def test_error_message_is_shown_in_the_editor(editor_client, course):
     response = post_quiz(
         editor_client, course, questions=[{"text": "?", "kind": "single", "choices": [("A", False), ("B", False)]}]
     )
-    assert "Tick the correct answer: this question has no correct choice." in response.content.decode()
+    assert "Cochez la bonne réponse : cette question n&#x27;a aucune réponse correcte." in response.content.decode()
