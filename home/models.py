@@ -110,7 +110,12 @@ class HomePage(BasePage):
     admin_icon = "home"
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "courses.CourseIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "courses.CourseIndexPage",
+        "manifesto.ManifestoPage",
+        "news.NewsIndexPage",
+    ]
     search_result_label = _("Home")
 
     class Meta:

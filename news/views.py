@@ -1,0 +1,264 @@
+"""What visitors see of the news: the index, an article, the home page's latest news.
+
+Page contexts are built here and called from the page models' ``get_context``. Only live, public
+articles are ever listed (a scheduled article stays hidden until ``publish_scheduled`` publishes it),
+and every function uses a fixed number of queries whatever the number of articles, tags or authors.
+"""
+
+import unicodedata
+from collections import defaultdict
+from copy import copy
+from urllib.parse import quote, urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+
+from .forms import NewsFilterForm
+from .models import Author, Category, NewsIndexPage, NewsPage, NewsPageTag
+
+ARTICLES_PER_PAGE = 12
+RELATED_ARTICLES = 3
+# Renditions used by the cards (templates/news/includes/article_card.html) and the article's header.
+CARD_RENDITIONS = ("fill-480x320", "fill-960x640")
+ARTICLE_RENDITIONS = ("fill-800x450", "fill-1200x675", "fill-1600x900", "fill-1200x630")
+AUTHOR_RENDITIONS = ("fill-160x160",)
+
+
+def public_q():
+    """Pages outside any private section (Wagtail's ``.public()``, as a subquery instead of an extra query)."""
+    restricting = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return ~Exists(restricting)
+
+
+def live_articles():
+    """Articles visitors may see: published (scheduled ones are not live yet) and not private."""
+    return NewsPage.objects.live().filter(public_q())
+
+
+def images_with_renditions(*specs):
+    return get_image_model().objects.prefetch_renditions(*specs)
+
+
+def article_cards(queryset=None):
+    """Articles with what a card shows (category, featured image) in the same query, newest first.
+
+    Evaluate it with :func:`card_list`, which adds the images' renditions in one more query.
+    """
+    queryset = live_articles() if queryset is None else queryset
+    return queryset.select_related("category", "featured_image").defer_streamfields().order_by("-date", "-pk")
+
+
+def card_list(queryset, renditions=CARD_RENDITIONS):
+    """The articles of ``queryset`` (from :func:`article_cards`, possibly sliced) with their images'
+    renditions attached: always two queries, even when there is no article or no image."""
+    articles = list(queryset)
+    rendition_model = get_image_model().get_rendition_model()
+    by_image = defaultdict(list)
+    # A subquery rather than a list of ids: the query runs (and costs the same) whatever the articles.
+    for rendition in rendition_model.objects.filter(
+        image_id__in=queryset.values("featured_image_id"), filter_spec__in=renditions
+    ):
+        by_image[rendition.image_id].append(rendition)
+    for article in articles:
+        image = article.featured_image
+        if image is not None:
+            image.prefetched_renditions = [copy(rendition) for rendition in by_image[image.pk]]
+            for rendition in image.prefetched_renditions:
+                rendition.image = image  # a rendition's alt text reads its image: no query for it
+    return articles
+
+
+def latest_articles(count):
+    """The ``count`` latest articles, ready for cards (2 queries)."""
+    return card_list(article_cards()[:count])
+
+
+def feed_links(index_url, category=None):
+    """The RSS and Atom feeds of the news (and of ``category``), for ``<link rel="alternate">`` tags."""
+    if not index_url:
+        return []
+    resolver = NewsIndexPage.get_resolver()
+    links = [
+        {"type": "application/rss+xml", "title": _("News (RSS)"), "url": index_url + resolver.reverse("feed")},
+        {
+            "type": "application/atom+xml",
+            "title": _("News (Atom)"),
+            "url": index_url + resolver.reverse("feed_atom"),
+        },
+    ]
+    if category is not None:
+        kwargs = {"category": category.slug}
+        links += [
+            {
+                "type": "application/rss+xml",
+                "title": _("News: %(category)s (RSS)") % {"category": category.name},
+                "url": index_url + resolver.reverse("category_feed", **kwargs),
+            },
+            {
+                "type": "application/atom+xml",
+                "title": _("News: %(category)s (Atom)") % {"category": category.name},
+                "url": index_url + resolver.reverse("category_feed_atom", **kwargs),
+            },
+        ]
+    return links
+
+
+def _filter_choices(articles):
+    """Categories and tags used by ``articles``, by name, in ONE query (a UNION of the two lists)."""
+    categories = (
+        Category.objects.filter(Exists(articles.filter(category=OuterRef("pk"))))
+        .annotate(kind=Value("category"))
+        .values_list("kind", "pk", "slug", "name")
+        .order_by()
+    )
+    tags = (
+        Tag.objects.filter(
+            Exists(NewsPageTag.objects.filter(tag=OuterRef("pk"), content_object__in=articles.values("pk")))
+        )
+        .annotate(kind=Value("tag"))
+        .values_list("kind", "pk", "slug", "name")
+        .order_by()
+    )
+    by_kind = {"category": [], "tag": []}
+    for kind, pk, slug, name in categories.union(tags, all=True):
+        model = Category if kind == "category" else Tag
+        by_kind[kind].append(model(pk=pk, slug=slug, name=name))
+    return sorted(by_kind["category"], key=_alphabetical), sorted(by_kind["tag"], key=_alphabetical)
+
+
+def _alphabetical(obj):
+    """Sort key that puts "Événements" between "Dons" and "Formations" (databases sort accents last)."""
+    return unicodedata.normalize("NFKD", obj.name).encode("ascii", "ignore").decode().casefold()
+
+
+def index_context(index, request):
+    articles = live_articles().child_of(index)
+    categories, tags = _filter_choices(articles)
+    form = NewsFilterForm(request.GET or None, categories=categories, tags=tags)
+    queryset = article_cards(articles)
+    if form.is_bound:
+        queryset = form.filter(queryset)
+    # get_page: a page number that is not a number gives the first page, one out of range the last.
+    page_obj = Paginator(queryset, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "articles": card_list(page_obj.object_list),
+        "page_obj": page_obj,
+        "filter_form": form,
+        "active_category": form.category,
+        "active_tag": form.tag,
+        "feed_links": feed_links(index.get_url(request), form.category),
+    }
+
+
+def _authors(page, request):
+    if getattr(request, "is_preview", False) or not page.pk:
+        # A preview shows the draft's choice, held in memory by modelcluster.
+        return [link.author for link in page.author_links.all() if link.author_id]
+    return list(Author.objects.filter(news_links__page=page).order_by("news_links__sort_order", "news_links__pk"))
+
+
+def _related(page):
+    """Pages chosen by the editors (published and public ones only), else the latest of the same category.
+
+    Returns ``(pages, chosen)``; articles come with their category, their images are attached later.
+    """
+    chosen_ids = [link.related_page_id for link in page.related_links.all() if link.related_page_id != page.pk]
+    if chosen_ids:
+        pages = {
+            other.pk: other for other in Page.objects.live().filter(public_q(), pk__in=chosen_ids).defer_streamfields()
+        }
+        article_ids = [pk for pk, other in pages.items() if other.specific_class is NewsPage]
+        articles = {}
+        if article_ids:
+            articles = {
+                article.pk: article
+                for article in NewsPage.objects.filter(pk__in=article_ids)
+                .select_related("category")
+                .defer_streamfields()
+            }
+        related = [articles.get(pk) or pages[pk] for pk in chosen_ids if pk in pages]
+        if related:
+            return related, True
+    others = live_articles().exclude(pk=page.pk) if page.pk else live_articles()
+    if page.category_id:
+        others = others.filter(category_id=page.category_id)
+    return list(
+        others.select_related("category").defer_streamfields().order_by("-date", "-pk")[:RELATED_ARTICLES]
+    ), False
+
+
+def _attach_images(page, related, authors):
+    """Load the article's image, the related cards' images and the authors' photos with their renditions
+    in two queries, and attach them to their objects."""
+    wanted = []  # (object, attribute name)
+    if page.featured_image_id:
+        wanted.append((page, "featured_image"))
+    wanted += [(article, "featured_image") for article in related if getattr(article, "featured_image_id", None)]
+    wanted += [(author, "photo") for author in authors if author.photo_id]
+    if not wanted:
+        return
+    ids = {getattr(obj, f"{attribute}_id") for obj, attribute in wanted}
+    images = images_with_renditions(*ARTICLE_RENDITIONS, *CARD_RENDITIONS, *AUTHOR_RENDITIONS).in_bulk(ids)
+    for obj, attribute in wanted:
+        image = images.get(getattr(obj, f"{attribute}_id"))
+        if image is not None:
+            setattr(obj, attribute, image)
+
+
+def _neighbours(page):
+    """The previous (older) and next (newer) live articles of the same news index, in date order."""
+    if not page.path:
+        return None, None
+    siblings = live_articles().sibling_of(page, inclusive=False).defer_streamfields()
+    older = Q(date__lt=page.date)
+    newer = Q(date__gt=page.date)
+    if page.pk:
+        older |= Q(date=page.date, pk__lt=page.pk)
+        newer |= Q(date=page.date, pk__gt=page.pk)
+    previous = siblings.filter(older).order_by("-date", "-pk").first()
+    following = siblings.filter(newer).order_by("date", "pk").first()
+    return previous, following
+
+
+def share_links(page, request):
+    """Plain links to share the article: no third-party script is loaded."""
+    url = page.get_full_url(request)
+    if not url:
+        return []
+    title = page.seo_title or page.title
+    return [
+        {"name": _("E-mail"), "url": "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=_quote)},
+        {"name": "Bluesky", "url": "https://bsky.app/intent/compose?" + urlencode({"text": f"{title} {url}"})},
+        {"name": "LinkedIn", "url": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})},
+        {"name": "Facebook", "url": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})},
+    ]
+
+
+def _quote(value, safe="", encoding=None, errors=None):
+    # mailto: wants spaces as %20, not "+".
+    return quote(value, safe=safe, encoding=encoding, errors=errors)
+
+
+def article_context(page, request):
+    related, related_chosen = _related(page)
+    authors = _authors(page, request)
+    _attach_images(page, related, authors)
+    previous, following = _neighbours(page)
+    parent = page.get_parent() if page.path else None
+    index_url = parent.get_url(request) if parent else None
+    return {
+        "news_index": parent,
+        "authors": authors,
+        "tags": list(page.tags.all()),
+        "related_pages": related,
+        "related_chosen": related_chosen,
+        "previous_article": previous,
+        "next_article": following,
+        "share_links": share_links(page, request),
+        "feed_links": feed_links(index_url, page.category),
+    }

@@ -1,0 +1,37 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Author, Category
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    list_display = ["name", "slug"]
+    list_filter = {"name": ["icontains"]}
+    list_export = ["name", "slug", "description"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = _("Authors")
+    list_display = ["name", "role", "photo"]
+    list_filter = {"name": ["icontains"]}
+    list_export = ["name", "role", "bio"]
+    search_fields = ["name", "bio"]
+    ordering = ["name"]
+
+
+class NewsSnippetsGroup(SnippetViewSetGroup):
+    items = (CategoryViewSet, AuthorViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("News settings")
+    menu_name = "news-settings"
+
+
+register_snippet(NewsSnippetsGroup)
