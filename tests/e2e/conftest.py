@@ -5,6 +5,7 @@ Not part of ``make test`` (pyproject ignores tests/e2e); ``make e2e`` runs it. O
 screenshot and HTML of every open page are saved under ``test-artifacts/``.
 """
 
+import contextlib
 import email
 import os
 import re
@@ -101,10 +102,11 @@ class Site:
             time.sleep(0.2)
 
 
-@pytest.fixture(scope="session")
-def site():
+@contextlib.contextmanager
+def serve_demo_site(port=None):
+    """Migrate a fresh database, load the demo content and serve the site with gunicorn on 127.0.0.1."""
     workdir = Path(tempfile.mkdtemp(prefix="webassoc-e2e-"))
-    port = int(os.environ.get("E2E_PORT") or _free_port())
+    port = port or int(os.environ.get("E2E_PORT") or _free_port())
     base_url = f"http://127.0.0.1:{port}"
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(
@@ -133,8 +135,6 @@ def site():
             "1",
             "--threads",
             "4",
-            "--env",
-            "DJANGO_SETTINGS_MODULE=tests.e2e.settings",
         ],
         cwd=BASE_DIR,
         env=env,
@@ -162,6 +162,12 @@ def site():
             ARTIFACTS.mkdir(exist_ok=True)
             (ARTIFACTS / "server.log").write_text(errors)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site():
+    with serve_demo_site() as site:
+        yield site
 
 
 # Accounts the journeys log in with: an editor of the "Rédaction" group and an administrator.
@@ -269,3 +275,56 @@ def log_in(page, email_address, password=PASSWORD):
     page.locator("#id_password").fill(password)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(lambda url: "/comptes/login/" not in url)
+
+
+FOCUS_IS_VISIBLE = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return false;
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    const ring = style.boxShadow && style.boxShadow !== "none";
+    return outline || ring;
+}"""
+
+
+def tab_to(page, selector, max_tabs=120):
+    """Press Tab until the focused element matches ``selector``, checking that the focus is visible at
+    every stop (WCAG 2.4.7)."""
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        described = page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 120)")
+        assert page.evaluate(FOCUS_IS_VISIBLE), f"no visible focus on {described} ({page.url})"
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"{selector} was not reached with Tab on {page.url}")
+
+
+def answer_signup(page, email_address, first_name="Awa", last_name="Traoré", password=PASSWORD):
+    """Fill and send the sign-up form."""
+    page.goto("/comptes/signup/")
+    page.fill("#id_email", email_address)
+    for name, value in (("#id_first_name", first_name), ("#id_last_name", last_name)):
+        if page.locator(name).count():
+            page.fill(name, value)
+    page.fill("#id_password1", password)
+    if page.locator("#id_password2").count():
+        page.fill("#id_password2", password)
+    page.locator("main form button[type=submit]").last.click()
+
+
+@pytest.fixture
+def learner(site):
+    """A new learner account with a verified e-mail address; returns its e-mail (password: PASSWORD)."""
+    learner.count = getattr(learner, "count", 0) + 1
+    email_address = f"apprenant{learner.count}-{_free_port()}@exemple.org"
+    site.shell(
+        "from django.contrib.auth import get_user_model\n"
+        "from allauth.account.models import EmailAddress\n"
+        f"user = get_user_model().objects.create_user(email={email_address!r}, password={PASSWORD!r},"
+        " first_name='Lou', last_name='Martin')\n"
+        f"EmailAddress.objects.create(user=user, email={email_address!r}, verified=True, primary=True)\n"
+    )
+    return email_address
+
+
+FIRST_QUIZ = "from courses.models import QuizPage\nprint(QuizPage.objects.live().order_by('path').first().url)"

@@ -22,3 +22,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # The page cache is off in tests; tests/performance turns it on where it is the subject.
 PAGE_CACHE_SECONDS = 0
+# Each test process gets its own purge stamp, so concurrent runs on one machine do not purge each
+# other's caches (which made query counts flaky).
+PAGE_CACHE_STAMP_FILE = tempfile.mkdtemp(prefix="webassoc-test-stamp-") + "/page-cache.stamp"
