@@ -1,3 +1,4 @@
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Q
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,8 +6,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_panels import DashboardTablePanel
+
 from . import reports
-from .models import Theme, Trainer
+from .models import CoursePage, Theme, Trainer
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -95,3 +98,39 @@ def register_quiz_report_menu_item():
         icon_name="help",
         order=910,
     )
+
+
+class LowestCompletionPanel(DashboardTablePanel):
+    """The live courses with the lowest completion rate among their enrolled learners: one query."""
+
+    name = "courses_lowest_completion"
+    heading = _("Courses with the lowest completion")
+    order = 170
+    columns = (_("Course"), _("Enrolled learners"), _("Completion rate"))
+    empty_message = _("No learner has started a course yet.")
+    link_text = _("All course reports")
+    limit = 5
+
+    def __init__(self, request):
+        super().__init__(request)
+        self.link_url = reverse("courses_reports:courses")
+
+    def get_rows(self):
+        courses = (
+            CoursePage.objects.live()
+            .annotate(
+                enrolled=Count("enrollments", distinct=True),
+                completed=Count("enrollments", filter=Q(enrollments__completed_at__isnull=False), distinct=True),
+            )
+            .filter(enrolled__gt=0)
+            .annotate(rate=ExpressionWrapper(F("completed") * 100.0 / F("enrolled"), output_field=FloatField()))
+            .order_by("rate", "title")
+            .values_list("title", "enrolled", "rate")[: self.limit]
+        )
+        return [[title, enrolled, f"{round(rate)} %"] for title, enrolled, rate in courses]
+
+
+@hooks.register("construct_homepage_panels")
+def add_lowest_completion_panel(request, panels):
+    if reports.can_view_reports(request.user):
+        panels.append(LowestCompletionPanel(request))
