@@ -9,7 +9,13 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ["E2E_DATABASE"],
-        "OPTIONS": {"timeout": 20},
+        # As in base.py: WAL, and write transactions that take the lock at once (no upgrade deadlock
+        # between gunicorn's threads).
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
     }
 }
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

@@ -40,9 +40,13 @@ def publish(page):
 def add_paragraph(page, text):
     page.locator("[data-streamfield-stream-container] button, .c-sf-add-button").first.click()
     page.get_by_role("option", name="Texte", exact=True).click()
-    editor = page.locator("[contenteditable=true]").last
+    editor = page.locator(".Draftail-Editor [contenteditable=true]").last
+    expect(editor).to_be_editable()
     editor.click()
-    editor.type(text)
+    page.keyboard.type(text)
+    expect(editor).to_contain_text(text)
+    # Draftail writes its content into the form's hidden input a moment after the last key stroke.
+    expect(page.locator("input[name^='body-'][name$='-value']").last).to_have_value(re.compile(re.escape(text)))
 
 
 def test_editor_builds_previews_and_publishes_a_course(new_page, site):
@@ -88,6 +92,8 @@ def test_editor_builds_previews_and_publishes_a_course(new_page, site):
     page.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
     preview = page.frame_locator("iframe[title]").first
     expect(preview.get_by_role("heading", level=1)).to_have_text("Quiz : la réunion en visio", timeout=20000)
+    for _kind, text, _choices in QUESTIONS:
+        expect(preview.locator("body")).to_contain_text(text)
     page.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
     publish(page)
 

@@ -65,7 +65,13 @@ def test_catalogue_filters_without_javascript(new_page):
 def test_manifesto_form_without_javascript(new_page, site):
     page = new_page("phone", java_script=False)
     page.goto("/manifeste/")
-    fill_signature_form(page, first_name="Jeanne", last_name="Sans-Script", email="jeanne.sans-script@exemple.org")
+    fill_signature_form(
+        page,
+        first_name="Jeanne",
+        last_name="Sans-Script",
+        email="jeanne.sans-script@exemple.org",
+        organisation="Vélo-École du Marais",
+    )
     time.sleep(3.5)
     page.locator("#signer form button[type=submit]").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultez votre messagerie")

@@ -17,12 +17,12 @@ def count(page):
     return int(re.sub(r"\D", "", text))
 
 
-def fill_signature_form(page, first_name="Inès", last_name="Morel", email=EMAIL):
+def fill_signature_form(page, first_name="Inès", last_name="Morel", email=EMAIL, organisation="Atelier Morel"):
     page.fill("#id_first_name", first_name)
     page.fill("#id_last_name", last_name)
     page.fill("#id_email", email)
     page.select_option("#id_profession", index=1)
-    page.fill("#id_organisation", "Atelier Morel")
+    page.fill("#id_organisation", organisation)
     page.fill("#id_city", "Nantes")
     page.check("#id_is_public")
     page.check("#id_consent")
