@@ -34,3 +34,16 @@ def demo_content(db):
     """The whole demo data set, as `make run` loads it."""
     call_command("load_demo", "--no-users", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return HomePage.objects.get()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` (real concurrency) are skipped before any set-up on other databases:
+    setting up their transactional database on SQLite is wasted work and can clash with other tests."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://…)")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)

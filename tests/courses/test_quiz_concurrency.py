@@ -12,7 +12,7 @@ from tests.factories.courses import QuizPageFactory, build_course
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_submits_score_the_attempt_once_without_error(course_index):
     course = build_course(course_index, lessons=0, quizzes=0)
     quiz = QuizPageFactory(parent=course)
