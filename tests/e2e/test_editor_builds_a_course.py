@@ -32,8 +32,10 @@ def admin_log_in(page, email_address):
 
 
 def publish(page):
+    page.wait_for_load_state("networkidle")  # the preview and editing-session requests have settled
     page.get_by_role("button", name="Plus d'actions").click()
-    page.locator("button[name=action-publish]").click()
+    with page.expect_navigation():
+        page.locator("button[name=action-publish]").click()
     expect(page.locator(".messages")).to_contain_text("publiée")
 
 
