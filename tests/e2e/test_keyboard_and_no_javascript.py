@@ -103,6 +103,7 @@ def test_quiz_with_the_keyboard_only(new_page, site, learner):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.locator(".quiz-result")).to_contain_text("%")
+    check_accessibility(page, "quiz result (desktop)")
 
 
 def test_quiz_without_javascript(new_page, site, learner):
