@@ -1,6 +1,30 @@
 """A small table panel for the admin dashboard, shared by the apps' own dashboard panels."""
 
+from datetime import timedelta
+
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
+
+
+def count_per_day(queryset, date_field, days=30):
+    """``[[day, count], …, ["Total", n]]`` for the rows of ``queryset`` whose ``date_field`` falls in the
+    last ``days`` days, newest day first, days without rows left out: one aggregate query."""
+    since = timezone.now() - timedelta(days=days)
+    per_day = (
+        queryset.filter(**{f"{date_field}__gte": since})
+        .annotate(day=TruncDate(date_field))
+        .values("day")
+        .annotate(count=Count("pk"))
+        .order_by("-day")
+    )
+    rows = [[date_format(item["day"], "DATE_FORMAT"), item["count"]] for item in per_day]
+    if rows:
+        rows.append([_("Total"), sum(row[1] for row in rows)])
+    return rows
 
 
 class DashboardTablePanel(Component):

@@ -1,14 +1,8 @@
-from datetime import timedelta
-
 from django.contrib.auth import get_user_model
-from django.db.models import Count
-from django.db.models.functions import TruncDate
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .admin_panels import DashboardTablePanel
+from .admin_panels import DashboardTablePanel, count_per_day
 
 
 class NewMembersPanel(DashboardTablePanel):
@@ -21,19 +15,7 @@ class NewMembersPanel(DashboardTablePanel):
     empty_message = _("No new member in the last 30 days.")
 
     def get_rows(self):
-        since = timezone.now() - timedelta(days=30)
-        per_day = (
-            get_user_model()
-            .objects.filter(date_joined__gte=since)
-            .annotate(day=TruncDate("date_joined"))
-            .values("day")
-            .annotate(count=Count("pk"))
-            .order_by("-day")
-        )
-        rows = [[date_format(item["day"], "DATE_FORMAT"), item["count"]] for item in per_day]
-        if rows:
-            rows.append([_("Total"), sum(row[1] for row in rows)])
-        return rows
+        return count_per_day(get_user_model().objects.all(), "date_joined")
 
 
 @hooks.register("construct_homepage_panels")

@@ -2,14 +2,8 @@
 actions) and a dashboard table of confirmed signatures per day. Seen only by staff holding the
 signature permissions (the "Modération" group gets them in a migration)."""
 
-from datetime import timedelta
-
 import django_filters
-from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -20,7 +14,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from home.admin_panels import DashboardTablePanel
+from home.admin_panels import DashboardTablePanel, count_per_day
 
 from .models import ManifestoProfession, Signature
 from .tasks import CONFIRM, send_signature_email
@@ -262,23 +256,7 @@ class SignaturesPerDayPanel(DashboardTablePanel):
         self.link_url = reverse("wagtailsnippets_manifesto_signature:list")
 
     def get_rows(self):
-        return signatures_per_day(days=30)
-
-
-def signatures_per_day(days=30):
-    """``[[day, count], …, ["Total", n]]``, newest day first, days without signature left out."""
-    since = timezone.now() - timedelta(days=days)
-    per_day = (
-        Signature.objects.filter(confirmed_at__gte=since)
-        .annotate(day=TruncDate("confirmed_at"))
-        .values("day")
-        .annotate(count=Count("pk"))
-        .order_by("-day")
-    )
-    rows = [[date_format(item["day"], "DATE_FORMAT"), item["count"]] for item in per_day]
-    if rows:
-        rows.append([_("Total"), sum(row[1] for row in rows)])
-    return rows
+        return count_per_day(Signature.objects.all(), "confirmed_at", days=30)
 
 
 @hooks.register("construct_homepage_panels")
