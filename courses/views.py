@@ -4,6 +4,8 @@ Page contexts are built here and called from the page models' ``get_context``; e
 uses a fixed number of queries whatever the number of courses, steps or learners.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -230,19 +232,25 @@ def certificate_pdf(request, code):
     return response
 
 
+CODE_PATTERN = re.compile(r"[A-Z0-9]{1,32}")
+
+
 @never_cache
 def certificate_verify(request, code=None):
-    """Public check of a certificate by its code: shows only the name, the course and the date."""
+    """Public check of a certificate by its code: shows only the name, the course and the date.
+
+    Whatever was typed, only letters and digits go into the address and the query: anything else can
+    be no certificate's code (and a "/" cannot be reversed, a NUL cannot reach PostgreSQL)."""
     if code is None:
         typed = request.GET.get("code", "").strip().upper().replace(" ", "").replace("-", "")
-        if typed:
-            return redirect("courses:certificate_verify", code=typed[:32])
-        return render(request, "courses/certificate_verify.html", {"certificate": None, "code": ""})
-    cert = (
-        Certificate.objects.filter(code=str(code).upper()[:32])
-        .only("code", "learner_name", "course_title", "issued_at")
-        .first()
-    )
+        if typed and CODE_PATTERN.fullmatch(typed):
+            return redirect("courses:certificate_verify", code=typed)
+        context = {"certificate": None, "code": typed[:40]}
+        return render(request, "courses/certificate_verify.html", context, status=404 if typed else 200)
+    code = str(code).upper()
+    if not CODE_PATTERN.fullmatch(code):
+        return render(request, "courses/certificate_verify.html", {"certificate": None, "code": code[:40]}, status=404)
+    cert = Certificate.objects.filter(code=code).only("code", "learner_name", "course_title", "issued_at").first()
     if cert is None:
         return render(request, "courses/certificate_verify.html", {"certificate": None, "code": code}, status=404)
     return render(request, "courses/certificate_verify.html", {"certificate": cert, "code": cert.code})
