@@ -189,11 +189,18 @@ def _catalogue_page():
 
 # --- Certificates --------------------------------------------------------------------------------
 
+# What a certificate code can be made of; anything else is refused before it reaches a URL or a query
+# (a "/" cannot be reversed, PostgreSQL refuses NUL characters).
+CODE_PATTERN = re.compile(r"[A-Z0-9]{1,32}")
+
 
 def _own_certificate(request, code):
     """The learner's own certificate; anyone else's (or an unknown code) is a 404."""
+    code = str(code).strip().upper()
+    if not CODE_PATTERN.fullmatch(code):
+        raise Http404(_("No certificate of yours has this code."))
     certificate = (
-        Certificate.objects.filter(code=str(code).strip().upper(), enrollment__user=request.user)
+        Certificate.objects.filter(code=code, enrollment__user=request.user)
         .select_related("enrollment__course")
         .first()
     )
@@ -230,9 +237,6 @@ def certificate_pdf(request, code):
     response["Content-Disposition"] = f'attachment; filename="certificat-{cert.code}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-CODE_PATTERN = re.compile(r"[A-Z0-9]{1,32}")
 
 
 @never_cache
