@@ -198,7 +198,17 @@ CONTACT_BODY = [
 ]
 
 
+# One development account per staff group (created by load_demo, in DEBUG only).
+GROUP_DEMO_USERS = [
+    ("redaction@webassoc.test", "Rémi", "Rédacteur", "Rédaction"),
+    ("moderation@webassoc.test", "Maud", "Modératrice", "Modération"),
+    ("formateurs@webassoc.test", "Fatou", "Formatrice", "Formateurs"),
+]
+
+
 def load(context):
+    for email, first_name, last_name, group in GROUP_DEMO_USERS:
+        context.extra_dev_users.append((email, first_name, last_name, {"is_staff": True}, [group]))
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
