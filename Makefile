@@ -25,7 +25,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --address http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Production-like serving: production settings, collected static files served by whitenoise.

@@ -4,8 +4,23 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from wagtail.models import Site
 
+from home.ratelimit import hash_address
+
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """A keyed hash of the client's address, never the address itself.
+
+        allauth uses it as the key of its rate-limit counters (log-in, sign-up, password reset) in the
+        shared cache, which must not hold members' addresses (home/ratelimit.py does the same for the
+        site's own limits). The address is found as allauth finds it (``ALLAUTH_TRUSTED_PROXY_COUNT``)
+        and an IPv6 address is first cut to its network prefix, as allauth does, so that a client
+        cannot escape the limit by changing the last bits of its address.
+        """
+        from allauth.core.internal.ratelimit import truncate_ip
+
+        return hash_address(truncate_ip(super().get_client_ip(request)))
+
     def send_mail(self, template_prefix, email, context):
         """Sign e-mails with the organisation's name (django.contrib.sites is not installed, so
         allauth would otherwise use the bare host name)."""

@@ -1,6 +1,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 User = get_user_model()
@@ -36,6 +37,12 @@ class SignupForm(AllauthSignupForm):
         super().__init__(*args, **kwargs)
         self.fields.update(profile_fields())
         self.order_fields(self.field_order)
+        # allauth's e-mail field has no length limit: a longer address is refused here, not by the
+        # database (PostgreSQL would raise an error on saving it).
+        email = self.fields["email"]
+        email.max_length = User._meta.get_field("email").max_length
+        email.validators.append(MaxLengthValidator(email.max_length))
+        email.widget.attrs["maxlength"] = str(email.max_length)
 
     def custom_signup(self, request, user):
         # allauth's adapter already copied first_name and last_name.

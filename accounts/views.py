@@ -43,7 +43,7 @@ def export(request):
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
-    filename = f"mes-donnees-{now.date().isoformat()}.json"
+    filename = f"mes-donnees-{timezone.localdate(now).isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

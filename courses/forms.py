@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.forms import DecorativeImagesPageForm, decorative_image_field
+
 
 def _live_forms(formset):
     """The forms of an inline formset that will be kept (not deleted, not left empty)."""
@@ -70,6 +72,11 @@ class QuizPageForm(WagtailAdminPageForm):
         if has_problem:
             self.add_error(None, _("Some questions need fixing: see the messages under each question."))
         return cleaned_data
+
+
+class CoursePageForm(DecorativeImagesPageForm):
+    cover_image_decorative = decorative_image_field()
+    decorative_images = [("cover_image", "cover_image_alt", "cover_image_decorative")]
 
 
 DURATION_CHOICES = [

@@ -14,16 +14,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.forms import ALT_TEXT_HELP
 from home.models import BasePage
+from home.panels import InlinePanel
 
 from .blocks import LessonStreamBlock
-from .forms import QuizPageForm
+from .forms import CoursePageForm, QuizPageForm
 
 # --- Snippets -------------------------------------------------------------------------------------
 
@@ -170,14 +172,22 @@ class CoursePage(RoutablePageMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_image_alt")], heading=_("Cover image")),
+        MultiFieldPanel(
+            [
+                FieldPanel("cover_image"),
+                FieldPanel("cover_image_alt", help_text=ALT_TEXT_HELP),
+                FieldPanel("cover_image_decorative"),
+            ],
+            heading=_("Cover image"),
+        ),
         MultiFieldPanel([FieldPanel("theme"), FieldPanel("level")], heading=_("Classification")),
         FieldPanel("objectives"),
         FieldPanel("audience"),
         MultiFieldPanel([FieldPanel("prerequisites"), FieldPanel("prerequisite_courses")], heading=_("Prerequisites")),
         FieldPanel("trainers"),
-        FieldPanel("issues_certificate"),
     ]
+    settings_panels = [FieldPanel("issues_certificate")] + BasePage.settings_panels
+    base_form_class = CoursePageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("objectives"),
@@ -186,6 +196,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         index.FilterField("theme"),
     ]
 
+    social_image_fallback = "cover_image"
     page_description = _("A course: its overview; add its lessons and quizzes as sub-pages, in order.")
     admin_icon = "bookmark"
     search_result_label = _("Course")
@@ -199,16 +210,23 @@ class CoursePage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
-    def get_social_image(self):
-        return self.social_image or self.cover_image
-
     @property
     def objectives_list(self):
         return [line.strip(" -•\t") for line in self.objectives.splitlines() if line.strip(" -•\t")]
 
     def get_steps(self):
-        """Published lessons and quizzes of the course, in tree order (specific instances)."""
-        return list(Page.objects.child_of(self).live().type(LessonPage, QuizPage).order_by("path").specific())
+        """Published lessons and quizzes of the course, in tree order (specific instances, without their
+        bodies). Kept in the cache until the next purge: publishing, unpublishing, moving or deleting a
+        page changes the list, and each of them starts a new generation (home/cache.py)."""
+        from home.cache import generation_cached
+
+        def build():
+            steps = Page.objects.child_of(self).live().type(LessonPage, QuizPage).order_by("path")
+            return list(steps.defer_streamfields().specific())
+
+        if self.pk is None:
+            return []
+        return generation_cached(f"course-steps:{self.pk}", build)
 
     def recompute_duration(self):
         total = sum(
@@ -255,7 +273,8 @@ class StepMixin(models.Model):
 class LessonPage(RoutablePageMixin, StepMixin, BasePage):
     body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("lesson body"))
 
-    content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    settings_panels = [FieldPanel("estimated_minutes")] + BasePage.settings_panels
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     page_description = _("A lesson of a course: text, media, exercises and key takeaways.")
@@ -308,18 +327,27 @@ class QuizPage(RoutablePageMixin, StepMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        InlinePanel(
+            "questions",
+            label=_("Question"),
+            add_label=_("Add a question"),
+            heading=_("Questions"),
+            min_num=1,
+            min_num_message=_("A quiz needs at least one question: add one before publishing."),
+        ),
+    ]
+    settings_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("pass_mark"),
                 FieldPanel("max_attempts"),
                 FieldPanel("shuffle_questions"),
                 FieldPanel("show_answers"),
-                FieldPanel("estimated_minutes"),
             ],
-            heading=_("Settings"),
+            heading=_("Scoring and attempts"),
         ),
-        InlinePanel("questions", label=_("Question"), min_num=1, heading=_("Questions")),
-    ]
+        FieldPanel("estimated_minutes"),
+    ] + BasePage.settings_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     page_description = _("A quiz of a course: questions with single, multiple or true/false answers, scored.")
@@ -397,7 +425,14 @@ class Question(ClusterableModel, Orderable):
         FieldPanel("text"),
         FieldPanel("kind"),
         FieldPanel("explanation"),
-        InlinePanel("choices", label=_("Choice"), min_num=2, heading=_("Choices")),
+        InlinePanel(
+            "choices",
+            label=_("Choice"),
+            add_label=_("Add an answer"),
+            heading=_("Choices"),
+            min_num=2,
+            min_num_message=_("A question needs at least two answers."),
+        ),
     ]
 
     class Meta(Orderable.Meta):

@@ -8,7 +8,6 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -16,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.images import get_image_model
+
+from home.pagination import TwoEndedPaginator
 
 from .forms import CatalogueFilterForm
 from .models import Certificate, CoursePage, Enrollment, Theme, Trainer
@@ -48,7 +49,10 @@ def attach_progress(courses, request):
     """Set ``course.progress_percent`` / ``progress_counts`` on each course for the current visitor."""
     user = request.user if request is not None else None
     session = request.session if request is not None and hasattr(request, "session") else None
-    counts = percent_by_course(courses, user=user, session=session)
+    if (user is None or not user.is_authenticated) and not session_lesson_ids(session):
+        counts = {}  # a visitor without any progress: nothing to look up
+    else:
+        counts = percent_by_course(courses, user=user, session=session)
     for course in courses:
         finished, total = counts.get(course.pk, (0, 0))
         course.progress_counts = (finished, total)
@@ -63,7 +67,7 @@ def catalogue_context(index, request):
     courses = course_cards_queryset().child_of(index)
     if form.is_bound:
         courses = form.filter(courses)
-    paginator = Paginator(courses.order_by("path"), COURSES_PER_PAGE)
+    paginator = TwoEndedPaginator(courses.order_by("path"), COURSES_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     cards = list(page_obj.object_list)
     attach_progress(cards, request)
@@ -105,9 +109,12 @@ def _trainers(course, request):
 
 
 def step_context(step_page, request):
-    # The course is the parent page: one query by path (get_parent().specific would take two).
-    parent_path = (step_page.path or "")[: -step_page.steplen]
-    course = CoursePage.objects.filter(path=parent_path).first() if parent_path else None
+    # The course is the parent page: routing attached it (home/routing.py), else one query by path
+    # (get_parent().specific would take two).
+    course = getattr(step_page, "_cached_parent_obj", None)
+    if not isinstance(course, CoursePage):
+        parent_path = (step_page.path or "")[: -step_page.steplen]
+        course = CoursePage.objects.filter(path=parent_path).first() if parent_path else None
     if course is None:
         return {}
     progress = course_progress(course, user=request.user, session=request.session)

@@ -4,6 +4,8 @@ Feature apps extend :class:`BaseStreamBlock` with their own blocks; templates li
 ``templates/blocks/``. Link logic sits in :class:`LinkStructValue` so templates stay dumb.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,6 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 # Rich text features offered to editors, named once and reused.
@@ -83,6 +84,15 @@ class ImageBlock(blocks.StructBlock):
             )
         return value
 
+    def get_preview_value(self):
+        """The block chooser's preview shows the library's first image."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("pk").first()
+        return self.normalize(
+            {"image": image, "alt_text": "Trois bénévoles autour d'un ordinateur", "caption": "Atelier à Lyon."}
+        )
+
     class Meta:
         icon = "image"
         template = "blocks/image_block.html"
@@ -91,9 +101,64 @@ class ImageBlock(blocks.StructBlock):
         group = _("Media")
 
 
+# Video sites named in the link ("… on YouTube"); any other https site is named by its host name.
+VIDEO_HOSTS = {
+    "youtube.com": "YouTube",
+    "youtu.be": "YouTube",
+    "youtube-nocookie.com": "YouTube",
+    "vimeo.com": "Vimeo",
+    "dailymotion.com": "Dailymotion",
+    "dai.ly": "Dailymotion",
+}
+
+
+def video_host_name(url):
+    """The video site's name for visitors: "YouTube", "Vimeo"… or the host name ("videos.example.org")."""
+    host = (urlsplit(url).hostname or "").lower()
+    host = host.removeprefix("www.").removeprefix("m.")
+    for domain, name in VIDEO_HOSTS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return host
+
+
+def validate_https_video_url(value):
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValidationError(
+            _(
+                "Give the video's secure address, starting with https:// (for example https://www.youtube.com/watch?v=…)."
+            )
+        )
+
+
+class VideoStructValue(blocks.StructValue):
+    """The link to the video: no player is embedded, so visitors' data goes to no third party until they
+    choose to follow the link (and the Content-Security-Policy names no other site)."""
+
+    @cached_property
+    def href(self):
+        url = self.get("video") or ""
+        # Earlier embeds accepted http:// addresses; anything else (javascript:…) is never a link.
+        return url if urlsplit(url).scheme in ("https", "http") else ""
+
+    @cached_property
+    def host_name(self):
+        return video_host_name(self.href)
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("Video address"), help_text=_("Link to a YouTube or Vimeo video."))
-    title = blocks.CharBlock(label=_("Video title"), max_length=200, help_text=_("Announced to screen-reader users."))
+    # Named "video" like the former embed block, which stored the same address string.
+    video = blocks.URLBlock(
+        label=_("Video address"),
+        max_length=500,
+        validators=[validate_https_video_url],
+        help_text=_(
+            "The https:// address of the video's page (YouTube, Vimeo, PeerTube…). Visitors get a link to it: "
+            "no player from another site is embedded."
+        ),
+    )
+    title = blocks.CharBlock(label=_("Video title"), max_length=200, help_text=_("Shown in the link to the video."))
     transcript = blocks.RichTextBlock(
         label=_("Transcript"), required=False, features=RICH_TEXT_INLINE_FEATURES + ["ol", "ul"]
     )
@@ -101,9 +166,15 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "blocks/video_block.html"
+        value_class = VideoStructValue
         label = _("Video")
-        description = _("An embedded video with a title and an optional transcript.")
+        description = _("A link to a video on another site, with its title and an optional transcript.")
         group = _("Media")
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": "Présenter son association en deux minutes",
+            "transcript": "<p>Bonjour, je suis Claire, trésorière d'une épicerie solidaire…</p>",
+        }
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -148,6 +219,12 @@ class DocumentBlock(blocks.StructBlock):
     label = blocks.CharBlock(
         label=_("Link text"), required=False, max_length=150, help_text=_("Defaults to the document's title.")
     )
+
+    def get_preview_value(self):
+        """The block chooser's preview links to the library's first document."""
+        from wagtail.documents import get_document_model
+
+        return self.normalize({"document": get_document_model().objects.order_by("pk").first(), "label": ""})
 
     class Meta:
         icon = "doc-full"
@@ -262,6 +339,14 @@ class AccessibleTableBlock(blocks.StructBlock):
         template = "blocks/table_block.html"
         label = _("Table")
         description = _("A data table with a title and header cells.")
+        preview_value = {
+            "caption": "Tarifs des adhésions",
+            "table": {
+                "data": [["Formule", "Prix par an"], ["Bénévole", "10 €"], ["Association", "40 €"]],
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+            },
+        }
         group = _("Text")
 
 

@@ -2,13 +2,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, LinkListBlock
+from .forms import ALT_TEXT_HELP, HomePageForm
+from .panels import InlinePanel, page_settings_help
+from .privacy import CachedViewRestrictionsMixin
 from .routing import FastRouteMixin
 
 
@@ -25,8 +28,12 @@ class SocialFieldsMixin(models.Model):
         help_text=_("Shown when the page is shared on social networks. Defaults to the site's image."),
     )
 
+    # Wagtail's "show in menus" box is left out: the site's menus are the Navigation setting.
     promote_panels = [
-        MultiFieldPanel(Page.promote_panels, heading=_("Address and search engines")),
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("Address and search engines"),
+        ),
         FieldPanel("social_image"),
     ]
 
@@ -34,19 +41,29 @@ class SocialFieldsMixin(models.Model):
         abstract = True
 
 
-class BasePage(FastRouteMixin, SocialFieldsMixin, Page):
+class BasePage(FastRouteMixin, CachedViewRestrictionsMixin, SocialFieldsMixin, Page):
     """Base of every public page type: sharing image and a description for meta tags."""
 
     # Pages shown in search results display this label (e.g. "Formation", "Actualité").
     search_result_label = _("Page")
     # Icon shown next to the page type when editors choose what to create.
     admin_icon = "doc-full"
+    # The "Réglages" tab: page types put their own settings first (``[...] + BasePage.settings_panels``).
+    # Wagtail's panels here (scheduling, comments) live in side panels; the help says where.
+    settings_panels = Page.settings_panels + [page_settings_help()]
 
     def get_meta_description(self):
         return self.search_description
 
-    def get_social_image(self):
-        return self.social_image
+    # The page's own image shared when no social image is chosen ("cover_image", "featured_image"…).
+    social_image_fallback = None
+
+    def get_social_image_id(self):
+        """The id of the image shared on social networks (the social image, else the page's own image),
+        read without loading it; None means the organisation's default image."""
+        if self.social_image_id or not self.social_image_fallback:
+            return self.social_image_id
+        return getattr(self, f"{self.social_image_fallback}_id")
 
     class Meta:
         abstract = True
@@ -93,18 +110,24 @@ class HomePage(BasePage):
                 FieldPanel("hero_title"),
                 FieldPanel("hero_intro"),
                 FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_alt", help_text=ALT_TEXT_HELP),
+                FieldPanel("hero_image_decorative"),
                 FieldPanel("hero_cta_label"),
                 FieldPanel("hero_cta_page"),
             ],
             heading=_("Hero"),
         ),
         MultiFieldPanel(
-            [FieldPanel("featured_courses_title"), InlinePanel("featured_courses", label=_("Course"))],
+            [
+                FieldPanel("featured_courses_title"),
+                InlinePanel("featured_courses", label=_("Course"), add_label=_("Add a course")),
+            ],
             heading=_("Featured courses"),
         ),
         FieldPanel("body"),
     ]
+
+    base_form_class = HomePageForm
 
     page_description = _("The home page of the site: hero, featured courses, manifesto and latest news.")
     admin_icon = "home"

@@ -20,9 +20,13 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def hash_address(address):
+    """A keyed hash of a client address: stable enough to count requests, useless if leaked."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
 def hashed_client_ip(request):
-    """A keyed hash of the client address: stable enough to count requests, useless if leaked."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()
+    return hash_address(client_ip(request))
 
 
 def client_key(group, request):

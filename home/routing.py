@@ -3,12 +3,16 @@
 Wagtail's ``Page.route`` walks the address one level at a time, with two queries per level (the child
 by slug, then its specific instance): six queries to reach a lesson at /formations/<course>/<lesson>/.
 ``FastRouteMixin.route`` fetches every page along the address in ONE query (by ``url_path``), walks
-them in memory with exactly Wagtail's rules, then loads the specific instance of the deepest one.
+them in memory with exactly Wagtail's rules, then loads the specific instance of the deepest one. Each
+page found keeps its parent (``_cached_parent_obj``, which ``get_parent()`` reads), so breadcrumbs
+cost no query either.
 
 The walk stops, and hands over to the page's own ``route()``, wherever Wagtail's result could differ:
 at a page class with a custom ``route()``, and at a ``RoutablePageMixin`` page whose sub-routes match
 the rest of the address (a sub-route wins over a child page, as in Wagtail).
 """
+
+import hashlib
 
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -32,11 +36,57 @@ def _walks_like_fast_route(page_class, page, remaining_components):
     return False
 
 
+def _static_sub_route(page_class, remaining_components):
+    """True if a RoutablePageMixin page answers the rest of the address with a route without arguments."""
+    if not remaining_components:
+        return True
+    if not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        match = page_class.get_resolver().resolve("/" + "/".join(remaining_components) + "/")
+    except Http404:
+        return False
+    return not match.args and not match.kwargs
+
+
 class FastRouteMixin:
     def route(self, request, path_components):
-        if len(path_components) < 2:
-            # One level: Wagtail's two queries are as cheap as it gets.
+        if not path_components:
             return super().route(request, path_components)
+        walked = self._walk(path_components)
+        if not walked:
+            return super().route(request, path_components)
+        walked[0]._cached_parent_obj = self
+        return walked[-1].route(request, path_components[len(walked) :])
+
+    def _walk(self, path_components):
+        """The specific pages along the address, each holding its parent, as far as routing goes.
+
+        Addresses of pages (and of their sub-pages without arguments, like a feed) are kept in the
+        cache until the next purge (publishing, unpublishing, moving or deleting a page): a page is
+        then reached without any query. Other addresses are looked up each time, so that made-up
+        addresses cannot fill the cache.
+        """
+        from .cache import generation_cached
+
+        def build():
+            walked = self._walk_in_database(path_components)
+            rest = path_components[len(walked) :]
+            keep = bool(walked) and _static_sub_route(walked[-1].specific_class, rest)
+            if keep:  # kept for next time: every page specific, so parents cost nothing either
+                specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in walked]).specific()}
+                walked = [specific.get(page.pk, page) for page in walked]
+            elif walked:  # used once: only the page that answers needs its specific instance
+                walked[-1] = walked[-1].specific
+            for parent, child in zip(walked, walked[1:], strict=False):
+                child._cached_parent_obj = parent
+            return {"walked": walked, "keep": keep}
+
+        digest = hashlib.sha256(f"{self.pk}|{'/'.join(path_components)}".encode()).hexdigest()
+        return generation_cached(f"route:{digest}", build, keep=lambda value: value["keep"])["walked"]
+
+    def _walk_in_database(self, path_components):
+        """The pages along the address, in one query, walked with exactly Wagtail's rules."""
         prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
         found = {
             page.url_path: page
@@ -44,7 +94,7 @@ class FastRouteMixin:
                 url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
             ).order_by("depth")
         }
-        current, consumed = self, 0
+        walked, current = [], self
         for index, prefix in enumerate(prefixes):
             child = found.get(prefix)
             if child is None or child.depth != current.depth + 1:
@@ -53,8 +103,6 @@ class FastRouteMixin:
                 current.specific_class, current, path_components[index:]
             ):
                 break
-            child._cached_parent_obj = current
-            current, consumed = child, index + 1
-        if current is self:
-            return super().route(request, path_components)
-        return current.specific.route(request, path_components[consumed:])
+            walked.append(child)
+            current = child
+        return walked

@@ -10,6 +10,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from .privacy import public_q
+
 logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -30,7 +32,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = Page.objects.live().filter(public_q()).specific().search(query)
         try:
             results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
             results_page.object_list = list(results_page.object_list)

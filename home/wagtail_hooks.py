@@ -1,4 +1,6 @@
 from django.contrib.auth import get_user_model
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -26,3 +28,9 @@ def add_new_members_panel(request, panels):
         or request.user.groups.filter(name="Modération").exists()
     ):
         panels.append(NewMembersPanel(request))
+
+
+@hooks.register("insert_editor_js")
+def autosave_guard_js():
+    """Hold a Publish/Save clicked while Wagtail's autosave is running (see the script's comment)."""
+    return format_html('<script src="{}"></script>', static("js/admin-autosave-guard.js"))

@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_INLINE_FEATURES, BaseStreamBlock
 from home.models import BasePage
+from home.panels import InlinePanel
 
 from .tokens import new_secret, normalize_email
 
@@ -91,20 +92,24 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
+            [FieldPanel("confirmation_email_text"), FieldPanel("thank_you_text")],
+            heading=_("Messages to signatories"),
+        ),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
             [FieldPanel("signature_goal"), FieldPanel("closes_at"), FieldPanel("show_wall")],
             heading=_("Signatures"),
         ),
         InlinePanel(
             "professions",
             label=_("Profession"),
+            add_label=_("Add a profession"),
             heading=_("Professions offered in the form"),
             help_text=_("Signatories choose one of these, or “Other” and type their own."),
         ),
-        MultiFieldPanel(
-            [FieldPanel("confirmation_email_text"), FieldPanel("thank_you_text"), PageChooserPanel("privacy_page")],
-            heading=_("Messages to signatories"),
-        ),
-    ]
+        PageChooserPanel("privacy_page"),
+    ] + BasePage.settings_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     page_description = _("The manifesto: its text, the live signature counter, the form and the list of signatories.")
@@ -230,6 +235,11 @@ class SignatureQuerySet(models.QuerySet):
 
 
 class Signature(models.Model):
+    # A snippet (moderated in the admin) that pages show only through counts and lists that may be up
+    # to a minute old: saving one must not empty the page cache (home/cache.py), or every signature
+    # during a busy hour would.
+    purges_page_cache = False
+
     manifesto = models.ForeignKey(
         ManifestoPage, verbose_name=_("manifesto"), on_delete=models.CASCADE, related_name="signatures"
     )
@@ -285,7 +295,7 @@ class Signature(models.Model):
         ]
         indexes = [
             models.Index(
-                fields=["manifesto", "-confirmed_at"],
+                fields=["manifesto", "-confirmed_at", "-id"],
                 name="manifesto_wall_idx",
                 condition=Q(confirmed_at__isnull=False, is_public=True, is_hidden=False),
             )

@@ -8,15 +8,17 @@ import hashlib
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
+from home.cache import generation_cached
+from home.pagination import TwoEndedPaginator
 from home.ratelimit import hashed_client_ip, is_rate_limited, rate_limited_response
 
 from .forms import SignatureForm, WallFilterForm
@@ -179,6 +181,9 @@ def _invalid_link(request, page, status=404):
     return TemplateResponse(request, "manifesto/invalid_link.html", base_context(request, page), status=status)
 
 
+# Personal pages (reached with a token of one signatory, and changing once used): never stored by the
+# page cache nor by a browser or proxy.
+@never_cache
 def confirm(request, page, token):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
@@ -204,6 +209,7 @@ def confirm(request, page, token):
     return TemplateResponse(request, "manifesto/confirm.html", context)
 
 
+@never_cache
 def withdraw(request, page, token):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
@@ -225,6 +231,24 @@ def withdraw(request, page, token):
 # --- the public list -------------------------------------------------------------------------------
 
 
+WALL_COUNT_SECONDS = 60
+
+
+def wall_count(page, form, signatures):
+    """How many signatures the list (as filtered by ``form``) holds.
+
+    Counting 100,000 signatures costs more than the rest of the page: without a text search, the count
+    is kept in the cache for a minute under the stored count of confirmed signatures, so that a new
+    confirmation or a withdrawal shows at the next visit, and a moderator's hiding within a minute. A
+    text search (any words) is counted each time.
+    """
+    data = getattr(form, "cleaned_data", {}) if form.is_bound else {}
+    if data.get("q"):
+        return signatures.count()
+    key = f"wall-count:{page.pk}:{page.signature_count}:{data.get('profession') or ''}"
+    return generation_cached(key, signatures.count, timeout=WALL_COUNT_SECONDS)
+
+
 def wall(request, page):
     if not page.show_wall:
         raise Http404
@@ -236,7 +260,8 @@ def wall(request, page):
     signatures = signatures.only(
         "first_name", "last_name", "role", "organisation", "city", "message", "confirmed_at"
     ).order_by("-confirmed_at", "-pk")
-    paginator = Paginator(signatures, WALL_PAGE_SIZE)
+    paginator = TwoEndedPaginator(signatures, WALL_PAGE_SIZE)
+    paginator.count = wall_count(page, form, signatures)
     page_obj = paginator.get_page(request.GET.get("page"))
     context = base_context(
         request,

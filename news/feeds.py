@@ -2,7 +2,8 @@
 
 Served by sub-routes of the news index (``NewsIndexPage.feed`` and friends): /actualites/flux/,
 /actualites/flux/atom/, /actualites/flux/categorie/<slug>/ and …/atom/. Four queries whatever the
-number of articles: the category (if any), the articles, their tags, their authors.
+number of articles: the category (if any), the articles (by id: the ordered list of ids is cached until
+the next publish, news/views.py listed_ids), their tags, their authors.
 """
 
 from django.contrib.syndication.views import Feed
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from home.models import OrganisationSettings
 
 from .models import Category, NewsPageAuthor
-from .views import live_articles
+from .views import listed_ids, live_articles
 
 FEED_ITEMS = 20
 
@@ -57,11 +58,11 @@ class NewsRssFeed(Feed):
         return obj.intro or OrganisationSettings.for_request(self.request).tagline or obj.title
 
     def items(self, obj):
-        articles = live_articles().child_of(obj)
-        if self.category is not None:
-            articles = articles.filter(category=self.category)
-        return list(
-            articles.select_related("category")
+        ids = listed_ids(obj, self.category)[:FEED_ITEMS]
+        articles = (
+            live_articles()
+            .filter(pk__in=ids)
+            .select_related("category")
             .prefetch_related(
                 "tags",
                 Prefetch(
@@ -69,8 +70,9 @@ class NewsRssFeed(Feed):
                 ),
             )
             .defer_streamfields()
-            .order_by("-date", "-pk")[:FEED_ITEMS]
         )
+        by_pk = {article.pk: article for article in articles}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
 
     def item_title(self, item):
         return item.title

@@ -20,15 +20,6 @@ class NewsFilterForm(forms.Form):
         ]
         self.fields[TAG_PARAM].choices = [("", _("All tags"))] + [(tag.slug, tag.name) for tag in tags]
 
-    def filter(self, queryset):
-        """Apply the valid filters; an unknown value is reported next to its field and ignored."""
-        self.is_valid()
-        if self.category is not None:
-            queryset = queryset.filter(category_id=self.category.pk)
-        if self.tag is not None:
-            queryset = queryset.filter(tagged_items__tag_id=self.tag.pk)
-        return queryset
-
     @property
     def category(self):
         slug = getattr(self, "cleaned_data", {}).get(CATEGORY_PARAM)

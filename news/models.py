@@ -20,7 +20,6 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     PageChooserPanel,
@@ -34,6 +33,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.panels import InlinePanel
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -211,7 +211,7 @@ class NewsPage(BasePage):
         default=timezone.localdate,
         help_text=_(
             "Shown on the article; the news are ordered by this date. Defaults to today. To publish later, "
-            "set the “Go-live date/time” in the Settings tab."
+            "use “Set schedule” in the Status panel (the “i” button at the top right)."
         ),
     )
     summary = models.TextField(
@@ -270,13 +270,15 @@ class NewsPage(BasePage):
         InlinePanel(
             "author_links",
             label=_("Author"),
+            add_label=_("Add an author"),
             heading=_("Authors"),
-            help_text=_("Who wrote the article, in the order shown. Manage authors under Snippets › News authors."),
+            help_text=_("Who wrote the article, in the order shown. Manage authors under News settings › Authors."),
         ),
         MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading=_("Classification")),
         InlinePanel(
             "related_links",
             label=_("Related page"),
+            add_label=_("Add a related page"),
             heading=_("Related pages"),
             help_text=_(
                 "Pages suggested at the end of the article. Leave empty to suggest the latest articles of the same category."
@@ -288,7 +290,7 @@ class NewsPage(BasePage):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(details_panels, heading=_("Details")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+            ObjectList(BasePage.settings_panels, heading=_("Settings"), classname="settings"),
         ]
     )
 
@@ -302,6 +304,7 @@ class NewsPage(BasePage):
     ]
 
     page_description = _("A news article: date, authors, category and tags, image, summary and body.")
+    social_image_fallback = "featured_image"
     admin_icon = "doc-full"
     search_result_label = _("News article")
     is_news_article = True  # lets templates tell articles from other pages in mixed lists
@@ -327,9 +330,6 @@ class NewsPage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.summary
-
-    def get_social_image(self):
-        return self.social_image or self.featured_image
 
     @property
     def published_at(self):

@@ -17,6 +17,12 @@ sys.path.insert(0, str(ROOT))
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD, serve_demo_site  # noqa: E402
 
 OUT = ROOT / "docs" / "editor-guide"
+SHOW_BLOCK_PREVIEW = """(name) => {
+    const label = [...document.querySelectorAll(".w-combobox__option-text")].find((e) => e.textContent.trim() === name);
+    let row = label;
+    while (row && !row.querySelector(".w-combobox__option-preview")) row = row.parentElement;
+    row.querySelector(".w-combobox__option-preview").click();
+}"""
 
 
 def main():
@@ -54,12 +60,19 @@ def main():
         page.goto(f"/admin/pages/add/courses/lessonpage/{course}/")
         page.fill("#id_title", "Préparer la réunion")
         page.locator("[data-streamfield-stream-container] button, .c-sf-add-button").first.click()
+        # The eye button next to a block type shows its preview beside the list.
+        page.evaluate(SHOW_BLOCK_PREVIEW, "Encadré")
+        page.wait_for_timeout(2000)
         shot("04-lesson-blocks")
         page.keyboard.press("Escape")
         page.goto(f"/admin/pages/{quiz}/edit/")
         page.locator("#id_questions-0-text").scroll_into_view_if_needed()
         page.mouse.wheel(0, -150)
         shot("05-quiz-questions")
+        page.get_by_role("tab", name="Réglages").click()
+        page.mouse.wheel(0, -2000)
+        shot("05b-quiz-settings")
+        page.get_by_role("tab", name="Contenu").click()
         page.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
         page.wait_for_timeout(1500)
         shot("06-quiz-preview")

@@ -1,10 +1,15 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page, Site
 
-from home.models import OrganisationSettings
+from home.cache import generation_cached
+from home.models import NavigationSettings, OrganisationSettings
 
 register = template.Library()
 
@@ -22,16 +27,49 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def social_image(context, page):
-    """The page's sharing image, else the organisation's default image (or None)."""
-    getter = getattr(page, "get_social_image", None)
-    image = getter() if getter else None
-    if image:
-        return image
+def site_links(context, menu):
+    """The links of a menu of the navigation settings ("primary_links" or "footer_links"), as
+    ``{"href", "text"}`` dictionaries, kept in the cache until the next publish or settings change
+    (resolving the pages they point to costs a query otherwise)."""
     request = context.get("request")
-    if request is None:
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+
+    def build():
+        links = getattr(NavigationSettings.for_request(request), menu)
+        return [{"href": block.value.href, "text": block.value.link_text} for block in links if block.value.href]
+
+    return generation_cached(f"links:{site.pk}:{menu}:{get_language()}", build)
+
+
+SOCIAL_IMAGE_FILTER = "fill-1200x630"
+
+
+@register.simple_tag(takes_context=True)
+def social_image_rendition(context, page):
+    """The page's sharing image (else the organisation's default one) cut for social networks, as
+    ``{"url", "width", "height"}``, or None. Kept in the cache until the next purge (saving an image
+    starts one), so that the meta tags of a page cost no query."""
+    getter = getattr(page, "get_social_image_id", None)
+    image_id = getter() if getter else None
+    request = context.get("request")
+    if not image_id and request is not None:
+        image_id = OrganisationSettings.for_request(request).default_social_image_id
+    if not image_id:
         return None
-    return OrganisationSettings.for_request(request).default_social_image
+
+    def build():
+        image = get_image_model().objects.filter(pk=image_id).first()
+        if image is None:
+            return None
+        try:
+            rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+        except SourceImageIOError:  # the original file is missing: share the page without an image
+            return None
+        return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+    return generation_cached(f"social-image:{image_id}:{SOCIAL_IMAGE_FILTER}", build)
 
 
 @register.filter
@@ -43,5 +81,53 @@ def absolute_url(url, request):
 
 @register.inclusion_tag("components/breadcrumbs.html")
 def breadcrumbs(page):
+    """The page's ancestors below the tree's root: from the parents routing attached (home/routing.py)
+    when it walked the whole way, else in one query."""
+    chain, node = [], page
+    while node.depth > 2:
+        node = getattr(node, "_cached_parent_obj", None)
+        if node is None:
+            break
+        chain.append(node)
+    if node is not None:
+        return {"ancestors": chain[::-1], "current": page}
     ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).only("id", "title", "url_path", "depth", "path")
     return {"ancestors": list(ancestors), "current": page}
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on, seconds):
+        self.nodelist, self.name, self.vary_on, self.seconds = nodelist, name, vary_on, seconds
+
+    def render(self, context):
+        request = context.get("request")
+        seconds = self.seconds.resolve(context) if self.seconds else settings.FRAGMENT_CACHE_SECONDS
+        if request is None or getattr(request, "is_preview", False) or not seconds:
+            return self.nodelist.render(context)
+        vary = "|".join(str(value.resolve(context)) for value in self.vary_on)
+        digest = hashlib.sha256(vary.encode()).hexdigest()[:32]
+        name = f"fragment:{self.name.resolve(context)}:{get_language()}:{request.get_host()}:{digest}"
+        return generation_cached(name, lambda: self.nodelist.render(context), timeout=int(seconds))
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" value… [seconds=60] %}…{% endshared_fragment %}``
+
+    Renders its content once for everybody (per language, host and ``value``s) and keeps the HTML in
+    the cache until the next purge (publishing, unpublishing, moving, deleting a page, saving an image,
+    a snippet or a setting) or for ``seconds`` (default ``FRAGMENT_CACHE_SECONDS``; 0 turns it off).
+    For what is the same for every visitor, never for anything personal (progress, forms, messages).
+    Previews always render afresh.
+    """
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    seconds = None
+    if bits[-1].startswith("seconds="):
+        seconds = parser.compile_filter(bits.pop()[len("seconds=") :])
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(
+        nodelist, parser.compile_filter(bits[0]), [parser.compile_filter(b) for b in bits[1:]], seconds
+    )

@@ -3,6 +3,7 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from freezegun import freeze_time
 
 from home import personal_data
 from tests.factories.accounts import PASSWORD
@@ -27,6 +28,15 @@ def test_export_requires_logging_in(client):
     response = client.get(reverse("account_export"))
 
     assert response.status_code == 302
+
+
+def test_export_file_is_named_after_the_day_in_paris(client, user, fake_app):
+    client.force_login(user)
+
+    with freeze_time("2026-03-10 23:30:00+00:00"):  # already 00:30 on the 11th in Paris
+        response = client.get(reverse("account_export"))
+
+    assert response["Content-Disposition"] == 'attachment; filename="mes-donnees-2026-03-11.json"'
 
 
 def test_export_downloads_the_profile_and_every_apps_data_as_json(client, user, fake_app):

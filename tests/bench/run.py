@@ -48,7 +48,13 @@ def database_url(scale):
     return f"sqlite:///{BENCH_DIR / f'{scale}.sqlite3'}"
 
 
+def media_root(scale):
+    """Uploaded images of a data set: kept beside its database so renditions can be made when measuring."""
+    return BENCH_DIR / f"media-{scale}"
+
+
 def reset_database(scale):
+    shutil.rmtree(media_root(scale), ignore_errors=True)
     url = database_url(scale)
     if url.startswith("sqlite:///"):
         path = Path(url[len("sqlite:///") :])
@@ -71,6 +77,8 @@ def child_env(scale, settings="webassoc.settings.test", **extra):
         {
             "DJANGO_SETTINGS_MODULE": settings,
             "DATABASE_URL": database_url(scale),
+            "MEDIA_ROOT": str(media_root(scale)),
+            "WEBASSOC_TEST_MEDIA_ROOT": str(media_root(scale)),
             "PYTHONPATH": str(BASE_DIR),
         }
     )
@@ -93,7 +101,7 @@ def discover_pages():
 
     from home.models import HomePage, StandardPage
 
-    from .build import BENCH_LEARNER_EMAIL, BENCH_STAFF_EMAIL
+    from .build import BENCH_LEARNER_EMAIL, BENCH_STAFF_EMAIL, quiz_attempts_in_demo
 
     pages = [("home", HomePage.objects.live().first().url, "anon")]
     standard = StandardPage.objects.live().order_by("path").first()
@@ -147,6 +155,14 @@ def discover_pages():
         quiz = Page.objects.child_of(course).live().type(QuizPage).first()
         if quiz:
             pages.append(("quiz", quiz.url, "learner"))
+        attempts = quiz_attempts_in_demo(learner) if learner is not None else None
+        if attempts is not None:
+            from courses.quiz_views import question_url, result_url
+
+            demo_quiz, submitted, current = attempts
+            if current is not None:
+                pages.append(("quiz question", question_url(demo_quiz, current, 1), "learner"))
+            pages.append(("quiz result", result_url(demo_quiz, submitted), "learner"))
     pages.append(("dashboard", "/mes-formations/", "learner"))
     manifesto = first_live("manifesto.ManifestoPage")
     if manifesto:
@@ -158,7 +174,7 @@ def discover_pages():
         pages.append(("news index", news_index.url, "anon"))
         pages.append(("news index last page", f"{news_index.url}?page=999999", "anon"))
         pages.append(("feed", f"{news_index.url}flux/", "anon"))
-        article = first_live("news.NewsPage", order="-first_published_at")
+        article = first_live("news.NewsPage")  # the demo's first article, at both scales
         if article:
             pages.append(("article", article.url, "anon"))
     from django.urls import NoReverseMatch, reverse
@@ -260,6 +276,17 @@ def wrk_rps(url, seconds=10, connections=16):
     return None
 
 
+def warm_up(base, urls, rounds=20):
+    """A few requests per address before measuring, so that both workers have compiled the templates
+    and filled their caches (as after a few seconds of real traffic)."""
+    from urllib.request import urlopen
+
+    for _ in range(rounds):
+        for url in urls:
+            with contextlib.suppress(OSError), urlopen(base + url, timeout=10) as response:  # noqa: S310
+                response.read()
+
+
 def measure_http(urls):
     """{page name: {"rps": …, "rps_cached": …}} plus "static" for the ceiling."""
     if shutil.which("wrk") is None:
@@ -305,6 +332,7 @@ def measure_http(urls):
                         break
                 except OSError:
                     time.sleep(0.1)
+            warm_up(base, [*urls.values(), static_url])
             for name, url in urls.items():
                 rps = wrk_rps(base + url)
                 results.setdefault(name, {})["rps_cached" if cached else "rps"] = rps

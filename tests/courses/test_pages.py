@@ -1,4 +1,7 @@
+import re
+
 import pytest
+import wagtail_factories
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -175,3 +178,18 @@ def test_quiz_editor_nests_choices_inside_questions():
     form_class = QuizPage.get_edit_handler().get_form_class()
     assert "questions" in form_class.formsets
     assert "choices" in form_class.formsets["questions"].form.formsets
+
+
+@pytest.mark.django_db
+def test_course_is_shared_with_its_cover_image_unless_a_social_image_is_chosen(client, course):
+    cover = wagtail_factories.ImageFactory(file__filename="couverture.jpg")
+    course.cover_image = cover
+    course.save_revision().publish()
+
+    html = client.get(course.url).content.decode()
+    assert re.search(r'property="og:image" content="[^"]*/couverture\.[0-9a-f]+\.fill-1200x630[^"]*"', html)
+
+    course.social_image = wagtail_factories.ImageFactory(file__filename="partage.jpg")
+    course.save_revision().publish()
+    html = client.get(course.url).content.decode()
+    assert re.search(r'property="og:image" content="[^"]*/partage\.[0-9a-f]+\.fill-1200x630[^"]*"', html)

@@ -2,9 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils import WagtailTestUtils
 
 from courses.models import Choice, Question, QuizPage
-from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, quiz_form_data
+from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, QuizPageFactory, quiz_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +117,33 @@ def test_error_message_is_shown_in_the_editor(editor_client, course):
         editor_client, course, questions=[{"text": "?", "kind": "single", "choices": [("A", False), ("B", False)]}]
     )
     assert "Cochez la bonne réponse : cette question n&#x27;a aucune réponse correcte." in response.content.decode()
+
+
+def test_publishing_a_quiz_without_questions_is_refused_with_a_clear_message(editor_client, course):
+    data = quiz_form_data(questions=[])
+    data["action-publish"] = "action-publish"
+    url = reverse("wagtailadmin_pages:add", args=("courses", "quizpage", course.pk))
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "Un quiz a au moins une question : ajoutez-en une avant de publier." in response.content.decode()
+    assert not QuizPage.objects.exists()
+
+
+def test_publishing_a_question_with_a_single_answer_is_refused_with_a_clear_message(editor_client, course):
+    data = quiz_form_data(questions=[{"text": "Seule ?", "kind": "single", "choices": [("Oui", True)]}])
+    data["action-publish"] = "action-publish"
+    url = reverse("wagtailadmin_pages:add", args=("courses", "quizpage", course.pk))
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "Une question a au moins deux réponses." in response.content.decode()
+    assert not QuizPage.objects.exists()
+
+
+def test_quiz_editor_add_buttons_read_naturally(editor_client, course):
+    quiz = QuizPageFactory(parent=course)
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk])).content.decode()
+    soup = WagtailTestUtils.get_soup(html)
+    buttons = {button["id"]: " ".join(button.get_text().split()) for button in soup.select("button[id$='-ADD']")}
+    assert buttons["id_questions-ADD"] == "Ajouter une question"
+    assert buttons["id_questions-0-choices-ADD"] == "Ajouter une réponse"
+    assert "Ajouter un(e)" not in html

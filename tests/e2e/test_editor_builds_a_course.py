@@ -32,11 +32,16 @@ def admin_log_in(page, email_address):
 
 
 def publish(page):
-    page.wait_for_load_state("networkidle")  # the preview and editing-session requests have settled
     page.get_by_role("button", name="Plus d'actions").click()
     with page.expect_navigation():
         page.locator("button[name=action-publish]").click()
     expect(page.locator(".messages")).to_contain_text("publiée")
+
+
+def open_tab(page, name):
+    """Open a tab of the page editor ("Contenu", "Promotion", "Réglages")."""
+    page.get_by_role("tab", name=name).click()
+    expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
 
 
 def add_paragraph(page, text):
@@ -69,13 +74,17 @@ def test_editor_builds_previews_and_publishes_a_course(new_page, site):
     for number, title in enumerate(["Préparer la réunion", "Animer et conclure"], start=1):
         page.goto(f"/admin/pages/add/courses/lessonpage/{course_id}/")
         page.fill("#id_title", title)
-        page.fill("#id_estimated_minutes", "8")
         add_paragraph(page, f"Leçon {number} : les bons réflexes pour une réunion en visio réussie.")
+        open_tab(page, "Réglages")
+        page.fill("#id_estimated_minutes", "8")
+        open_tab(page, "Contenu")
         publish(page)
 
     page.goto(f"/admin/pages/add/courses/quizpage/{course_id}/")
     page.fill("#id_title", "Quiz : la réunion en visio")
+    open_tab(page, "Réglages")
     page.fill("#id_pass_mark", "60")
+    open_tab(page, "Contenu")
     add_question = page.locator("#id_questions-ADD")
     for index, (kind, text, choices) in enumerate(QUESTIONS):
         if index > 0:
@@ -107,3 +116,53 @@ def test_editor_builds_previews_and_publishes_a_course(new_page, site):
     expect(syllabus).to_have_count(3)
     expect(visitor.locator("main")).to_contain_text("Préparer la réunion")
     expect(visitor.locator("main")).to_contain_text("Quiz : la réunion en visio")
+
+
+def test_publishing_while_the_autosave_runs_publishes_the_autosaved_page(new_page, site):
+    """Wagtail creates a new page as a draft when it autosaves; a "Publier" clicked during that autosave
+    waits for it, then publishes the page it created (before the guard: "slug already used" or a 500)."""
+    page = new_page("desktop")
+    admin_log_in(page, "admin@e2e.test")
+    home_id = site.shell("from home.models import HomePage\nprint(HomePage.objects.get().pk)").strip()
+    add_url = f"/admin/pages/add/home/standardpage/{home_id}/"
+
+    held_autosaves, form_posts = [], []
+
+    def hold_autosave(route, request):
+        if request.method != "POST":
+            route.continue_()
+        elif "application/json" in (request.headers.get("accept") or ""):
+            held_autosaves.append(route)  # answered below, once "Publier" has been clicked
+        else:
+            form_posts.append(request.url)
+            route.continue_()
+
+    page.route(re.compile(r"/admin/pages/(add/home/standardpage/\d+|\d+/edit)/$"), hold_autosave)
+    # Wagtail starts watching the form for edits two seconds after it opens.
+    page.add_init_script("document.addEventListener('w-unsaved:watch-edits', () => { window.watchingEdits = true; })")
+    page.goto(add_url)
+    page.wait_for_function("window.watchingEdits === true")
+    page.fill("#id_title", "Nos permanences numériques")
+    page.fill("#id_intro", "Chaque premier mardi du mois, des bénévoles répondent à vos questions.")
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saving")
+    for _ in range(100):
+        if held_autosaves:
+            break
+        page.wait_for_timeout(50)
+    assert held_autosaves, "the autosave never posted the form"
+
+    page.get_by_role("button", name="Plus d'actions").click()
+    page.locator("button[name=action-publish]").click()
+    page.wait_for_timeout(500)
+    assert form_posts == [], "the form was posted while the autosave was still running"
+
+    with page.expect_navigation():
+        held_autosaves[0].continue_()
+    expect(page.locator(".messages")).to_contain_text("publiée")
+    page_id = site.shell(
+        "from home.models import StandardPage\n"
+        "pages = StandardPage.objects.filter(title='Nos permanences numériques')\n"
+        "print(pages.count(), pages.filter(live=True).count(), pages.get().pk)"
+    ).split()
+    assert page_id[:2] == ["1", "1"]
+    assert [url.removeprefix(site.base_url) for url in form_posts] == [f"/admin/pages/{page_id[2]}/edit/"]

@@ -64,3 +64,42 @@ def test_moderator_dashboard_lists_pages_waiting_for_moderation(client, demo_con
     client.force_login(moderator)
     html = client.get("/admin/").content.decode()
     assert "Contact (nouvelle version)" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["action-publish", None])
+def test_a_slug_taken_between_the_form_check_and_the_save_gives_the_form_back(
+    admin_client, demo_content, monkeypatch, action
+):
+    """Another request creates "agenda" after this form found the slug free: the editor gets the
+    form again with the slug error and their text, not a server error, and no second page."""
+    from wagtail.models import Page
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get()
+    slug_is_available = Page._slug_is_available
+    raced = []
+
+    def slug_taken_meanwhile(slug, parent_page, page=None):
+        available = slug_is_available(slug, parent_page, page)
+        if not raced:
+            raced.append(slug)
+            home.add_child(instance=StandardPage(title="Agenda (autre onglet)", slug=slug))
+        return available
+
+    monkeypatch.setattr(Page, "_slug_is_available", staticmethod(slug_taken_meanwhile))
+    data = nested_form_data(
+        {"title": "Agenda", "slug": "agenda", "intro": "Nos rendez-vous du trimestre.", "body": streamfield([])}
+    )
+    if action:
+        data[action] = "1"
+    response = admin_client.post(f"/admin/pages/add/home/standardpage/{home.pk}/", data)
+
+    assert raced == ["agenda"]
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "est déjà utilisé" in html
+    assert "Nos rendez-vous du trimestre." in html
+    assert list(StandardPage.objects.filter(slug="agenda").values_list("title", flat=True)) == ["Agenda (autre onglet)"]

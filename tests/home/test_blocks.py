@@ -10,6 +10,7 @@ from home.blocks import (
     ImageBlock,
     LinkBlock,
     QuoteBlock,
+    VideoBlock,
 )
 
 
@@ -88,3 +89,43 @@ def test_table_has_caption_and_header_cells():
     assert "<caption>Tarifs</caption>" in html
     assert '<th scope="col">Formule</th>' in html
     assert "<td>10 €</td>" in html
+
+
+def test_video_block_takes_an_https_address_only():
+    block = VideoBlock()
+    for url in ("http://www.youtube.com/watch?v=aqz-KE-bpKQ", "javascript:alert(1)", "ftp://example.org/v.mp4", ""):
+        with pytest.raises(StructBlockValidationError) as error:
+            block.clean(block.to_python({"video": url, "title": "Titre"}))
+        assert "video" in error.value.block_errors, url
+    value = block.clean(block.to_python({"video": "https://vimeo.com/76979871", "title": "Titre"}))
+    assert value["video"] == "https://vimeo.com/76979871"
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://www.youtube.com/watch?v=aqz-KE-bpKQ", "YouTube"),
+        ("https://youtu.be/aqz-KE-bpKQ", "YouTube"),
+        ("https://m.youtube.com/watch?v=aqz-KE-bpKQ", "YouTube"),
+        ("https://player.vimeo.com/video/76979871", "Vimeo"),
+        ("https://www.dailymotion.com/video/x7tgad0", "Dailymotion"),
+        ("https://videos.example.org/w/4f2c", "videos.example.org"),
+    ],
+)
+def test_video_block_names_the_site_the_link_leads_to(url, host):
+    block = VideoBlock()
+    html = block.render(block.to_python({"video": url, "title": "Nos statuts"}))
+    assert f'href="{url}"' in html
+    assert f"Regarder la vidéo « Nos statuts » sur {host}" in html
+    assert "<iframe" not in html
+
+
+def test_video_block_reads_what_the_former_embed_block_stored():
+    """The embed block stored the address as a string: the same value renders as a link, and an old
+    value that is not a web address is never turned into one."""
+    block = VideoBlock()
+    html = block.render(block.to_python({"video": "http://vimeo.com/76979871", "title": "Ancien", "transcript": ""}))
+    assert 'href="http://vimeo.com/76979871"' in html
+    html = block.render(block.to_python({"video": "javascript:alert(1)", "title": "Piège", "transcript": ""}))
+    assert "href=" not in html and "javascript:" not in html
+    assert "Piège" in html

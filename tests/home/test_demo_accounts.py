@@ -22,6 +22,15 @@ def test_load_demo_creates_and_prints_one_development_account_per_staff_group(se
         assert user.check_password("mot-de-passe-de-demo")
         assert email in printed
     assert "mot-de-passe-de-demo" in printed
+    assert "admin: http://127.0.0.1:8000/admin/" in printed
+
+
+@pytest.mark.django_db
+def test_load_demo_prints_the_address_make_run_serves(settings):
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("load_demo", "--address", "http://127.0.0.1:8123/", stdout=output)
+    assert "admin: http://127.0.0.1:8123/admin/" in output.getvalue()
 
 
 @pytest.mark.django_db

@@ -106,3 +106,49 @@ def test_open_graph_tags_fall_back_to_site_default_image(client, demo_content):
     assert 'property="og:title" content="À propos"' in html
     assert 'property="og:image" content="http://testserver/' in html
     assert 'name="description" content="Qui nous sommes' in html
+
+
+def menu_links(html):
+    import re
+
+    menu = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', menu)
+
+
+@pytest.mark.django_db
+def test_menus_follow_publishing_and_settings_at_once(client, demo_content):
+    """The menus are cached (home_tags.site_links) yet show every change on the next page."""
+    from wagtail.models import Site
+
+    from home.models import NavigationSettings
+
+    about = StandardPage.objects.get(slug="a-propos")
+    assert ("/a-propos/", "À propos") in menu_links(client.get("/").content.decode())
+    about.unpublish()
+    assert "/a-propos/" not in dict(menu_links(client.get("/").content.decode()))
+    about.save_revision().publish()
+    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    navigation.primary_links = [("link", {"label": "Qui sommes-nous ?", "page": about, "url": ""})]
+    navigation.save()
+    assert menu_links(client.get("/").content.decode()) == [("/a-propos/", "Qui sommes-nous ?")]
+    # The English site links to the English addresses.
+    assert menu_links(client.get("/en/").content.decode()) == [("/en/a-propos/", "Qui sommes-nous ?")]
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_show_every_ancestor_with_its_link(client, demo_content):
+    from django.utils import translation
+
+    from courses.models import LessonPage
+
+    translation.activate("fr")
+    lesson = LessonPage.objects.live().order_by("path").first()
+    course = lesson.get_parent()
+    catalogue = course.get_parent()
+    html = client.get(lesson.url).content.decode()
+    trail = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/">Accueil</a>' in trail
+    assert f'<a href="{catalogue.url}">{catalogue.title}</a>' in trail
+    assert f'<a href="{course.url}">{course.title}</a>' in trail
+    assert f'<span aria-current="page">{lesson.title}</span>' in trail
+    assert trail.index(catalogue.title) < trail.index(course.title) < trail.index(lesson.title)

@@ -1,6 +1,7 @@
 """The whole-page cache and concurrent submissions."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection
@@ -18,11 +19,38 @@ def page_cache(settings, tmp_path):
     return settings
 
 
+def hidden_value(response, name):
+    return response.content.decode().split(f'name="{name}" value="')[1].split('"')[0]
+
+
 @pytest.mark.django_db
-def test_the_page_with_its_form_is_never_cached_but_the_wall_is(client, manifesto, page_cache):
-    for _ in range(2):
-        response = client.get("/manifeste/")
-        assert response.get("X-Page-Cache") is None  # csrf cookie / nonce: never stored
+def test_the_page_with_its_form_is_cached_and_each_visitor_signs_with_their_own_token(
+    manifesto, page_cache, fast_form, outbox
+):
+    from manifesto.tokens import seconds_since_form_started
+
+    Client().get("/manifeste/")  # creates the site settings rows, which starts a new cache generation
+    first = Client(enforce_csrf_checks=True).get("/manifeste/")
+    assert first.get("X-Page-Cache") == "miss"
+    time.sleep(1.1)  # the time stamps are to the second
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get("/manifeste/")
+    assert page.get("X-Page-Cache") == "hit"
+    token = hidden_value(page, "csrfmiddlewaretoken")
+    started = hidden_value(page, "started")
+    assert token != hidden_value(first, "csrfmiddlewaretoken")
+    assert started != hidden_value(first, "started")  # the "shown at" stamp is this visit's
+    assert seconds_since_form_started(started) < 1
+    data = sign_data(manifesto, started=started, csrfmiddlewaretoken=token)
+    response = visitor.post("/manifeste/", data)
+    assert response.status_code == 302
+    assert Signature.objects.filter(manifesto=manifesto, email="camille.durand@example.org").exists()
+    assert len(outbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_wall_is_cached(client, manifesto, page_cache):
+    client.get("/manifeste/")  # creates the site settings rows, which starts a new cache generation
     client.get("/manifeste/signataires/")
     assert client.get("/manifeste/signataires/").get("X-Page-Cache") == "hit"
 

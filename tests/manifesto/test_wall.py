@@ -1,6 +1,9 @@
 """The public list of signatories at /manifeste/signataires/."""
 
+import datetime
+
 import pytest
+from freezegun import freeze_time
 
 from tests.factories.manifesto import SignatureFactory, bulk_signatures
 
@@ -58,6 +61,27 @@ def test_wall_is_paginated(client, manifesto):
     assert html.count('class="signature"') == 30
     last = client.get(WALL, {"page": 3}).content.decode()
     assert last.count('class="signature"') == 5
+
+
+def test_wall_count_follows_confirmations_at_once_and_moderation_within_a_minute(client, manifesto):
+    """The wall's count is kept for a minute (counting 100,000 signatures is the dearest part of the
+    page), under the stored count of confirmed signatures: a confirmation shows at the next visit."""
+    with freeze_time(datetime.datetime(2026, 6, 1, 12, 0, tzinfo=datetime.UTC)) as frozen:
+        first = SignatureFactory(manifesto=manifesto, last_name="Premiere", confirmed=True)
+        SignatureFactory(manifesto=manifesto, last_name="Seconde", confirmed=True)
+        assert "2 signataires publics" in client.get(WALL).content.decode()
+
+        newcomer = SignatureFactory(manifesto=manifesto, last_name="Nouvelle")
+        assert newcomer.confirm()
+        html = client.get(WALL).content.decode()
+        assert "Nouvelle" in html and "3 signataires publics" in html
+
+        first.is_hidden = True  # a moderator hides it: the list drops it at once, the count within a minute
+        first.save()
+        html = client.get(WALL).content.decode()
+        assert "Premiere" not in html
+        frozen.tick(datetime.timedelta(seconds=61))
+        assert "2 signataires publics" in client.get(WALL).content.decode()
 
 
 @pytest.mark.parametrize(

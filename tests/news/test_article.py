@@ -136,7 +136,7 @@ def test_open_graph_falls_back_to_the_sites_default_image(client, make_article):
     settings.default_social_image = default
     settings.save()
     article = make_article(days=0)
-    assert article.get_social_image() is None
+    assert article.get_social_image_id() is None
     html = client.get(article.url).content.decode()
     image_url = meta(html, "og:image")
     assert image_url and "fill-1200x630" in image_url

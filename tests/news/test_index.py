@@ -58,6 +58,30 @@ def test_unpublished_and_private_articles_are_not_listed(client, make_article):
     assert titles(client.get("/actualites/")) == ["Publique"]
 
 
+def test_the_list_follows_publishing_at_once(client, make_article, events):
+    """The ordered list of articles is kept until the next publish: publishing, unpublishing or
+    changing an article's category shows on the index (and its filters and feed) at the next visit."""
+    make_article(days=2, title="Première")
+    assert titles(client.get("/actualites/")) == ["Première"]
+    assert "Événements" not in client.get("/actualites/").content.decode()
+
+    second = make_article(days=0, title="Seconde")
+    assert titles(client.get("/actualites/")) == ["Seconde", "Première"]
+    assert "Seconde" in client.get("/actualites/flux/").content.decode()
+
+    second.category = events
+    second.save_revision().publish()
+    assert titles(client.get(f"/actualites/?categorie={events.slug}")) == ["Seconde"]
+
+    second.unpublish()
+    assert titles(client.get("/actualites/")) == ["Première"]
+    # No live article is in the category any more: it leaves the filter, which is then ignored.
+    response = client.get(f"/actualites/?categorie={events.slug}")
+    assert titles(response) == ["Première"]
+    assert f'value="{events.slug}"' not in response.content.decode()
+    assert "Seconde" not in client.get("/actualites/flux/").content.decode()
+
+
 @pytest.mark.parametrize(
     ("page", "expected_page"),
     [

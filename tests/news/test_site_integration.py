@@ -1,5 +1,6 @@
 """The news on the rest of the site: home page block, site search, sitemap, admin snippets."""
 
+import datetime
 import re
 import xml.etree.ElementTree as ET
 
@@ -7,6 +8,7 @@ import pytest
 import wagtail_factories
 from wagtail.models import PageViewRestriction
 
+from news.models import NewsPage
 from tests.factories.news import CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,13 +81,16 @@ def test_site_search_finds_articles_by_title_summary_body_and_category(client, m
 
 def test_sitemap_lists_articles_with_their_last_modification(client, make_article):
     article = make_article(days=3, title="Dans le plan du site")
+    # Published at 00:30 in Paris, still the day before in UTC: the date is the site's (Europe/Paris).
+    published = datetime.datetime(2026, 3, 10, 23, 30, tzinfo=datetime.UTC)
+    NewsPage.objects.filter(pk=article.pk).update(last_published_at=published)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 - our own sitemap
     entries = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root}
     article_url = next(loc for loc in entries if loc.endswith(f"/actualites/{article.slug}/"))
     index_url = next(loc for loc in entries if loc.endswith("/actualites/"))
-    assert entries[article_url] == article.last_published_at.date().isoformat()
+    assert entries[article_url] == "2026-03-11"
     # The index changes whenever an article is published.
     assert entries[index_url] >= entries[article_url]
     assert response.has_header("Last-Modified")

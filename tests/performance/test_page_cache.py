@@ -170,22 +170,46 @@ def test_member_first_visit_is_not_stored_for_anonymous_visitors(client, about_p
     assert "csrfmiddlewaretoken" not in first_anonymous.content.decode()
 
 
-def test_csrf_token_of_one_visitor_is_never_served_to_another(home_page, test_urls):
-    visitor_a, visitor_b = Client(), Client()
-    page_a = visitor_a.get("/_perf/form/")
-    assert "csrfmiddlewaretoken" in page_a.content.decode()
-    assert settings.CSRF_COOKIE_NAME in page_a.cookies
-    assert CACHE_HEADER not in page_a
+def form_token(response):
+    return response.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
 
-    # Even when visitor A already holds a token cookie, the page that used it is not stored.
-    again_a = visitor_a.get("/_perf/form/")
-    assert CACHE_HEADER not in again_a
+
+def matches_cookie(token, response):
+    from django.middleware.csrf import _does_token_match
+
+    return _does_token_match(token, response.cookies[settings.CSRF_COOKIE_NAME].value)
+
+
+def test_a_page_with_a_form_is_cached_with_a_token_of_each_visitors_own(home_page, test_urls):
+    visitor_a = Client(enforce_csrf_checks=True)
+    visitor_b = Client(enforce_csrf_checks=True)
+    page_a = visitor_a.get("/_perf/form/")
+    assert page_a[CACHE_HEADER] == "miss"
+    assert matches_cookie(form_token(page_a), page_a)
 
     page_b = visitor_b.get("/_perf/form/")
-    assert CACHE_HEADER not in page_b
+    assert page_b[CACHE_HEADER] == "hit"
+    token_b = form_token(page_b)
+    assert token_b != form_token(page_a)
     assert page_b.cookies[settings.CSRF_COOKIE_NAME].value != page_a.cookies[settings.CSRF_COOKIE_NAME].value
-    token_a = page_a.content.decode().split('value="')[1].split('"')[0]
-    assert token_a not in page_b.content.decode()
+    assert matches_cookie(token_b, page_b) and not matches_cookie(token_b, page_a)
+    assert "placeholder" not in page_b.content.decode()
+    assert int(page_b["Content-Length"]) == len(page_b.content)
+    # Each visitor's form works with their own token, and only with it.
+    assert visitor_b.post("/_perf/form/", {"csrfmiddlewaretoken": token_b}).status_code == 200
+    assert visitor_b.post("/_perf/form/", {"csrfmiddlewaretoken": form_token(page_a)}).status_code == 403
+
+    # A visitor who already holds a token cookie keeps it: the page is filled with that secret.
+    again_a = visitor_a.get("/_perf/form/")
+    assert again_a[CACHE_HEADER] == "hit"
+    assert matches_cookie(form_token(again_a), page_a)
+
+
+def test_a_page_using_the_token_outside_a_form_field_is_not_stored(home_page, test_urls):
+    first = Client().get("/_perf/token-elsewhere/")
+    second = Client().get("/_perf/token-elsewhere/")
+    assert not second.has_header(CACHE_HEADER) or second[CACHE_HEADER] != "hit"
+    assert form_token(first) not in second.content.decode()
 
 
 def test_messages_are_never_served_to_another_visitor(home_page, test_urls):
@@ -238,3 +262,28 @@ def test_generation_changes_on_purge(page_cache):
     before = page_cache_module.current_generation()
     page_cache_module.purge_all()
     assert page_cache_module.current_generation() != before
+
+
+def test_a_lesson_is_cached_for_visitors_and_each_one_marks_it_done_with_their_own_token(home_page):
+    from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
+
+    catalogue = CourseIndexPageFactory(parent=home_page, slug="formations")
+    course = CoursePageFactory(parent=catalogue, slug="bases-du-web")
+    lesson = LessonPageFactory(parent=course, slug="premiere-lecon", title="Première leçon")
+    LessonPageFactory(parent=course, slug="deuxieme-lecon")
+    Client().get(lesson.url)
+    assert Client().get(lesson.url)[CACHE_HEADER] == "hit"
+
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(lesson.url)
+    assert page[CACHE_HEADER] == "hit"
+    response = visitor.post(f"{lesson.url}terminer/", {"csrfmiddlewaretoken": form_token(page)})
+    assert response.status_code == 302
+    # Now the visitor has progress (a session): their pages are their own, never from the cache.
+    again = visitor.get(lesson.url)
+    assert CACHE_HEADER not in again
+    assert "Vous avez terminé cette leçon." in again.content.decode()
+    # Other visitors still get the shared page, without that progress.
+    other = Client().get(lesson.url)
+    assert other[CACHE_HEADER] == "hit"
+    assert "Vous avez terminé cette leçon." not in other.content.decode()

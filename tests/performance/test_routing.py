@@ -75,3 +75,36 @@ def test_organisation_settings_edit_shows_at_once(client, home_page):
     organisation.name = "Asso du Web solidaire"
     organisation.save()
     assert "Asso du Web solidaire" in client.get("/").content.decode()
+
+
+def test_a_page_found_once_is_found_again_without_any_query(client, tree, django_assert_num_queries):
+    for _ in range(2):  # the first visit creates the site settings rows, which starts a new generation
+        client.get("/association/equipe/benevoles/")
+    with django_assert_num_queries(0):
+        assert client.get("/association/equipe/benevoles/").status_code == 200
+
+
+def test_unpublishing_moving_and_deleting_reach_the_cached_addresses_at_once(client, tree, home_page):
+    level1, level2, level3 = tree
+    assert client.get("/association/equipe/benevoles/").status_code == 200
+    level3.unpublish()
+    assert client.get("/association/equipe/benevoles/").status_code == 404
+    level3.save_revision().publish()
+    assert client.get("/association/equipe/benevoles/").status_code == 200
+    level3.move(level1, pos="last-child")
+    moved = client.get("/association/equipe/benevoles/")  # Wagtail's automatic redirect
+    assert moved.status_code == 301 and moved["Location"] == "/association/benevoles/"
+    assert client.get("/association/benevoles/").status_code == 200
+    level2.delete()
+    assert client.get("/association/equipe/").status_code == 404
+
+
+def test_made_up_addresses_are_not_kept_in_the_cache(client, tree):
+    from django.core.cache import cache
+
+    client.get("/association/equipe/")
+    client.get("/association/equipe/inexistante/")  # what the 404 page itself keeps (menus…)
+    keys_before = len(cache._cache)
+    for n in range(20):
+        assert client.get(f"/association/equipe/inexistante-{n}/").status_code == 404
+    assert len(cache._cache) == keys_before

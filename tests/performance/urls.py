@@ -1,4 +1,4 @@
-"""The site's URLs plus three small views that exercise what the page cache must never store."""
+"""The site's URLs plus small views that exercise what the page cache must never store."""
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -20,6 +20,13 @@ def page_with_form(request):
     return HttpResponse(template.render({}, request))
 
 
+def page_with_token_elsewhere(request):
+    template = engines["django"].from_string(
+        '<form method="post">{% csrf_token %}</form><div data-token="{{ csrf_token }}"></div>'
+    )
+    return HttpResponse(template.render({}, request))
+
+
 def page_with_message(request):
     if request.headers.get("X-Add-Message"):
         messages.success(request, MESSAGE_TEXT)
@@ -33,6 +40,7 @@ def private_page(request):
 
 urlpatterns = [
     path("_perf/form/", page_with_form),
+    path("_perf/token-elsewhere/", page_with_token_elsewhere),
     path("_perf/message/", page_with_message),
     path("_perf/private/", private_page),
     *site_urlpatterns,

@@ -1,11 +1,13 @@
 """Who may see what: the access matrix of the private URLs, and pages that must not leak.
 
-Six visitors — anonymous, learner A, learner B, editor ("Rédaction"), moderator ("Modération"),
-administrator (superuser) — against every private URL. Each cell is the exact answer expected:
+Seven visitors — anonymous, learner A, learner B, editor ("Rédaction"), moderator ("Modération"),
+trainer ("Formateurs": the courses and their reports only), administrator (superuser) — against every
+private URL. Each cell is the exact answer expected:
 
 - ``200``: the page;
 - ``LOGIN``: 302 to a log-in page (the site's for the learner pages, the admin's for the admin);
 - ``ADMIN_HOME``: 302 to the admin's dashboard, Wagtail's answer to a missing permission;
+- ``CATALOGUE``: 302 to the course catalogue in the page explorer (a trainer's part of the page tree);
 - ``403`` / ``404``.
 
 Then unpublished, scheduled (``go_live_at`` in the future) and draft content never leaks: not by URL,
@@ -29,9 +31,11 @@ pytestmark = pytest.mark.django_db
 
 LOGIN = "302 → log-in"
 ADMIN_HOME = "302 → admin home"
-ROLES = ["anonymous", "learner_a", "learner_b", "editor", "moderator", "admin"]
+CATALOGUE = "302 → the course catalogue in the explorer"
+ROLES = ["anonymous", "learner_a", "learner_b", "editor", "moderator", "trainer", "admin"]
 EDITOR_GROUP = "Rédaction"
 MODERATOR_GROUP = "Modération"
+TRAINER_GROUP = "Formateurs"
 SECRET = "Zanzibar"  # in the title of every page that must not be seen
 
 
@@ -91,6 +95,7 @@ def build_world():
         "learner_b": UserFactory(email="apprenant.b@example.org", first_name="Bruno", last_name="Apprenant"),
         "editor": _add_to_group(UserFactory(email="redaction@example.org"), EDITOR_GROUP),
         "moderator": _add_to_group(UserFactory(email="moderation@example.org"), MODERATOR_GROUP),
+        "trainer": _add_to_group(UserFactory(email="formation@example.org"), TRAINER_GROUP),
         "admin": UserFactory(email="admin@example.org", is_superuser=True, is_staff=True),
     }
     learner_a = world.users["learner_a"]
@@ -160,7 +165,7 @@ def client_for(user):
     return client
 
 
-def outcome(response):
+def outcome(response, world=None):
     """The answer as a matrix cell: the status, or where a 302 leads."""
     if response.status_code == 302:
         location = response["Location"]
@@ -168,6 +173,9 @@ def outcome(response):
             return LOGIN
         if location.rstrip("/").endswith("/admin"):
             return ADMIN_HOME
+        catalogue = world and world.site.course_index
+        if catalogue and location == reverse("wagtailadmin_explore", args=[catalogue.pk]):
+            return CATALOGUE
         return f"302 → {location}"
     return response.status_code
 
@@ -244,6 +252,9 @@ URLS = {
     "admin view of a scheduled article": lambda w: reverse(
         "wagtailadmin_pages:view_draft", args=[_need(w.scheduled, "a scheduled article").pk]
     ),
+    "admin edit of a scheduled article": lambda w: reverse(
+        "wagtailadmin_pages:edit", args=[_need(w.scheduled, "a scheduled article").pk]
+    ),
     "admin user list": lambda w: reverse("wagtailusers_users:index"),
     # manifesto signatures (personal data of signatories)
     "signature list": lambda w: _snippet_url(w, "list"),
@@ -261,42 +272,45 @@ URLS = {
 
 # Someone else's certificate or quiz attempt is a 404 (not a 403): it does not tell that the code exists.
 # Wagtail answers a missing admin permission with a redirect to the admin home (HOME); the course
-# reports answer a real 403.
+# reports answer a real 403. Trainers edit pages under the course catalogue only (the draft below is a
+# lesson; the scheduled article is not theirs).
 HOME = ADMIN_HOME
+CAT = CATALOGUE
 # fmt: off
-EXPECTED = {  #                               anonymous  learner A  learner B  editor  moderator  admin
-    "learner dashboard":                         (LOGIN,     200,       200,       200,    200,       200),
-    "profile":                                   (LOGIN,     200,       200,       200,    200,       200),
-    "personal data export":                      (LOGIN,     200,       200,       200,    200,       200),
-    "account deletion":                          (LOGIN,     200,       200,       200,    200,       200),
-    "password change":                           (LOGIN,     200,       200,       200,    200,       200),
-    "certificate page of learner A":             (LOGIN,     200,       404,       404,    404,       404),
-    "certificate PDF of learner A":              (LOGIN,     200,       404,       404,    404,       404),
-    "public verification of A's certificate":    (200,       200,       200,       200,    200,       200),
-    "quiz result of learner A":                  (LOGIN,     200,       404,       404,    404,       404),
-    "open quiz attempt of learner A: review":    (LOGIN,     200,       404,       404,    404,       404),
-    "open quiz attempt of learner A: question":  (LOGIN,     200,       404,       404,    404,       404),
-    "draft lesson's public URL":                 (404,       404,       404,       404,    404,       404),
-    "scheduled article's public URL":            (404,       404,       404,       404,    404,       404),
-    "scheduled course's public URL":             (404,       404,       404,       404,    404,       404),
-    "admin home":                                (LOGIN,     LOGIN,     LOGIN,     200,    200,       200),
-    "admin page explorer":                       (LOGIN,     LOGIN,     LOGIN,     200,    200,       200),
-    "admin edit of a draft page":                (LOGIN,     LOGIN,     LOGIN,     200,    200,       200),
-    "admin view of a draft":                     (LOGIN,     LOGIN,     LOGIN,     200,    200,       200),
-    "admin preview of a draft":                  (LOGIN,     LOGIN,     LOGIN,     200,    200,       200),
-    "admin view of a draft's revision":          (LOGIN,     LOGIN,     LOGIN,     200,    200,       200),
-    "admin view of a scheduled article":         (LOGIN,     LOGIN,     LOGIN,     200,    200,       200),
-    "admin user list":                           (LOGIN,     LOGIN,     LOGIN,     HOME,   HOME,      200),
-    "signature list":                            (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       200),
-    "signature export (CSV)":                    (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       200),
-    "signature export (XLSX)":                   (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       200),
-    "signature of learner A in the admin":       (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       200),
-    "course report":                             (LOGIN,     LOGIN,     LOGIN,     403,    200,       200),
-    "course report export":                      (LOGIN,     LOGIN,     LOGIN,     403,    200,       200),
-    "learners of a course":                      (LOGIN,     LOGIN,     LOGIN,     403,    200,       200),
-    "learners of a course export":               (LOGIN,     LOGIN,     LOGIN,     403,    200,       200),
-    "quiz report":                               (LOGIN,     LOGIN,     LOGIN,     403,    200,       200),
-    "questions of a quiz export":                (LOGIN,     LOGIN,     LOGIN,     403,    200,       200),
+EXPECTED = {  #                               anonymous  learner A  learner B  editor  moderator  trainer  admin
+    "learner dashboard":                         (LOGIN,     200,       200,       200,    200,       200,     200),
+    "profile":                                   (LOGIN,     200,       200,       200,    200,       200,     200),
+    "personal data export":                      (LOGIN,     200,       200,       200,    200,       200,     200),
+    "account deletion":                          (LOGIN,     200,       200,       200,    200,       200,     200),
+    "password change":                           (LOGIN,     200,       200,       200,    200,       200,     200),
+    "certificate page of learner A":             (LOGIN,     200,       404,       404,    404,       404,     404),
+    "certificate PDF of learner A":              (LOGIN,     200,       404,       404,    404,       404,     404),
+    "public verification of A's certificate":    (200,       200,       200,       200,    200,       200,     200),
+    "quiz result of learner A":                  (LOGIN,     200,       404,       404,    404,       404,     404),
+    "open quiz attempt of learner A: review":    (LOGIN,     200,       404,       404,    404,       404,     404),
+    "open quiz attempt of learner A: question":  (LOGIN,     200,       404,       404,    404,       404,     404),
+    "draft lesson's public URL":                 (404,       404,       404,       404,    404,       404,     404),
+    "scheduled article's public URL":            (404,       404,       404,       404,    404,       404,     404),
+    "scheduled course's public URL":             (404,       404,       404,       404,    404,       404,     404),
+    "admin home":                                (LOGIN,     LOGIN,     LOGIN,     200,    200,       200,     200),
+    "admin page explorer":                       (LOGIN,     LOGIN,     LOGIN,     200,    200,       CAT,     200),
+    "admin edit of a draft page":                (LOGIN,     LOGIN,     LOGIN,     200,    200,       200,     200),
+    "admin view of a draft":                     (LOGIN,     LOGIN,     LOGIN,     200,    200,       200,     200),
+    "admin preview of a draft":                  (LOGIN,     LOGIN,     LOGIN,     200,    200,       200,     200),
+    "admin view of a draft's revision":          (LOGIN,     LOGIN,     LOGIN,     200,    200,       200,     200),
+    "admin view of a scheduled article":         (LOGIN,     LOGIN,     LOGIN,     200,    200,       HOME,    200),
+    "admin edit of a scheduled article":         (LOGIN,     LOGIN,     LOGIN,     200,    200,       HOME,    200),
+    "admin user list":                           (LOGIN,     LOGIN,     LOGIN,     HOME,   HOME,      HOME,    200),
+    "signature list":                            (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       HOME,    200),
+    "signature export (CSV)":                    (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       HOME,    200),
+    "signature export (XLSX)":                   (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       HOME,    200),
+    "signature of learner A in the admin":       (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       HOME,    200),
+    "course report":                             (LOGIN,     LOGIN,     LOGIN,     403,    200,       200,     200),
+    "course report export":                      (LOGIN,     LOGIN,     LOGIN,     403,    200,       200,     200),
+    "learners of a course":                      (LOGIN,     LOGIN,     LOGIN,     403,    200,       200,     200),
+    "learners of a course export":               (LOGIN,     LOGIN,     LOGIN,     403,    200,       200,     200),
+    "quiz report":                               (LOGIN,     LOGIN,     LOGIN,     403,    200,       200,     200),
+    "questions of a quiz export":                (LOGIN,     LOGIN,     LOGIN,     403,    200,       200,     200),
 }
 # fmt: on
 
@@ -313,7 +327,7 @@ def test_access_matrix_gives_each_visitor_exactly_the_expected_answer(world, row
         pytest.skip("no courses yet")
     url = URLS[row](world)
     expected = dict(zip(ROLES, EXPECTED[row], strict=True))
-    actual = {role: outcome(client_for(world.users[role]).get(url)) for role in ROLES}
+    actual = {role: outcome(client_for(world.users[role]).get(url), world) for role in ROLES}
     assert actual == expected, f"{row} ({url})"
 
 
@@ -352,6 +366,41 @@ def test_an_editor_cannot_publish_but_a_moderator_can(world):
         user = world.users[role]
         if user is not None:
             assert not draft.permissions_for_user(user).can_edit()
+
+
+def test_a_trainer_edits_the_courses_only_and_cannot_publish(world):
+    """Trainers ("Formateurs") add and edit pages under the course catalogue (submitted for moderation) only."""
+    draft = _need(world.draft, "a draft lesson")
+    trainer = world.users["trainer"]
+    for page in (draft, world.site.course, world.site.course_index):
+        permissions = page.permissions_for_user(trainer)
+        assert permissions.can_edit(), page.title
+        assert not permissions.can_publish(), page.title
+    assert world.site.course_index.permissions_for_user(trainer).can_add_subpage()
+    for page in (world.site.home, world.site.news_index, world.site.article, world.site.manifesto):
+        if page is not None:
+            permissions = page.permissions_for_user(trainer)
+            assert not permissions.can_edit(), page.title
+            assert not permissions.can_add_subpage(), page.title
+
+
+def test_the_migration_gives_trainers_an_existing_catalogue(world):
+    """A site whose catalogue existed before the permissions were granted on creation gets them too."""
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import GroupPagePermission
+
+    migration = importlib.import_module("courses.migrations.0004_trainers_edit_the_course_catalogue")
+    catalogue = _need(world.site.course_index, "a course catalogue")
+    granted = GroupPagePermission.objects.filter(group__name=TRAINER_GROUP, page=catalogue)
+    assert granted.count() == 2
+    migration.revoke(apps, None)
+    assert not granted.exists()
+    trainer = type(world.users["trainer"]).objects.get(pk=world.users["trainer"].pk)  # no cached permissions
+    assert not world.site.course.permissions_for_user(trainer).can_edit()
+    migration.grant(apps, None)
+    assert sorted(granted.values_list("permission__codename", flat=True)) == ["add_page", "change_page"]
 
 
 # --- unpublished, scheduled and draft content never leaks ------------------------------------------

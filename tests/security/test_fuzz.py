@@ -526,6 +526,17 @@ def test_signup_with_random_input_never_errors_nor_stores_an_invalid_account(cli
             assert "\x00" not in user.email and "@" in user.email
 
 
+def test_signup_with_an_address_longer_than_its_column_is_refused_with_a_message(client, small_site, open_forms):
+    """Found by the fuzzing: allauth's e-mail field had no length limit (PostgreSQL: "value too long")."""
+    email = "x" * 250 + "@example.org"
+    fields = {"first_name": "Camille", "last_name": "Durand", "email": email}
+    response = client.post(require_reverse("account_signup"), {**fields, "password1": PASSWORD, "password2": PASSWORD})
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(email=email).exists()
+    assert "au plus 254 caractères" in text_of(response)
+    assert 'maxlength="254"' in text_of(response)
+
+
 @FUZZ
 @given(
     fields=st.fixed_dictionaries(

@@ -73,7 +73,20 @@ def assert_strict_csp(response):
     assert csp["base-uri"] == ["'self'"]
     assert csp["form-action"] == ["'self'"]
     assert csp["frame-ancestors"] in (["'self'"], ["'none'"])
+    assert_no_third_party_origin(csp)
     return csp
+
+
+# What a CSP source may be on this site: keywords, a per-response nonce, and data: (inline images);
+# never a host ("https://player.vimeo.com", "*.example.org", "cdn.example.org") nor a bare scheme.
+OWN_SOURCES = re.compile(r"^(?:'self'|'none'|'nonce-[A-Za-z0-9+/=_-]+'|data:)$")
+
+
+def assert_no_third_party_origin(csp):
+    """No directive lets the browser load from, frame or connect to another site."""
+    for directive, sources in csp.items():
+        for source in sources:
+            assert OWN_SOURCES.match(source), f"{directive} names another origin: {source}"
 
 
 def assert_security_headers(response):
@@ -136,6 +149,71 @@ def test_page_type_is_served_with_security_headers(client, demo_content, page_ty
         assert response.status_code == 200, url
     assert_security_headers(response)
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert_html_works_under_csp(response)
+
+
+def test_configured_csp_names_no_third_party_origin(settings):
+    """The policy itself, whatever page it is sent with (the admin excepted, see below)."""
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert_no_third_party_origin({name: list(sources) for name, sources in directives.items()})
+    assert directives["frame-src"] == ["'self'"]  # Wagtail's preview frames the site itself only
+
+
+def test_the_third_party_origin_check_can_fail():
+    for source in ("https://player.vimeo.com", "*.youtube.com", "cdn.example.org", "https:", "'unsafe-inline'"):
+        with pytest.raises(AssertionError):
+            assert_no_third_party_origin({"frame-src": ["'self'", source]})
+
+
+VIDEO_BODY = [
+    {
+        "type": "video",
+        "value": {
+            # As the former embed block stored it: the address as a plain string.
+            "video": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": "Présenter son association en deux minutes",
+            "transcript": "<p>Bonjour, je suis Claire, trésorière d'une épicerie solidaire.</p>",
+        },
+    },
+    {
+        "type": "video",
+        "value": {"video": "https://videos.example.org/w/4f2c", "title": "Atelier <newsletter>", "transcript": ""},
+    },
+]
+
+
+@pytest.mark.django_db
+def test_a_page_with_a_video_links_to_it_and_embeds_nothing(client, home_page):
+    """The video block is a link to the video's page, with the title and the transcript: no player, no
+    request to the video site before the visitor chooses to go there."""
+    import json
+
+    from home.models import StandardPage
+
+    page = StandardPage(title="Nos vidéos", slug="nos-videos")
+    home_page.add_child(instance=page)
+    StandardPage.objects.filter(pk=page.pk).update(body=json.dumps(VIDEO_BODY))  # stored data, not forms
+    page.refresh_from_db()
+    page.save_revision().publish()
+    with override_settings(**PRODUCTION_LIKE):
+        response = client.get(page.url, secure=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<iframe" not in html and "<video" not in html and "<object" not in html
+    assert re.search(
+        r'<a class="block-video__link" href="https://www\.youtube\.com/watch\?v=aqz-KE-bpKQ"[^>]*>.*?'
+        r"Regarder la vidéo « Présenter son association en deux minutes » sur YouTube\s*</span>\s*</a>",
+        html,
+        re.S,
+    ), html[html.find("block-video") - 200 : html.find("block-video") + 1200]
+    assert "target=" not in html[html.find("block-video") : html.rfind("block-video")]  # same tab, no surprise
+    assert "La vidéo s'ouvre sur YouTube, un autre site qui a ses propres règles de confidentialité." in html
+    assert "<summary>Lire la transcription de « Présenter son association en deux minutes »</summary>" in html
+    assert "<p>Bonjour, je suis Claire, trésorière d'une épicerie solidaire.</p>" in html
+    # Any https video site: named by its host; the title is escaped; no transcript, no empty <details>.
+    assert "Regarder la vidéo « Atelier &lt;newsletter&gt; » sur videos.example.org" in html
+    assert html.count('class="transcript"') == 1
+    assert_security_headers(response)
     assert_html_works_under_csp(response)
 
 

@@ -98,6 +98,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An admin page write that lost a race (slug taken in between) is answered again with its form
+    # errors instead of a 500 (home/admin_races.py).
+    "home.admin_races.AdminRaceRetryMiddleware",
+    # Form data that is not UTF-8 or is cut short: a 400 before any view reads it (home/formdata.py).
+    # Last, so that the 400 page gets the security headers of the middleware above.
+    "home.formdata.FormDataCheckMiddleware",
 ]
 
 ROOT_URLCONF = "webassoc.urls"
@@ -164,6 +170,10 @@ else:
 # One minute by default: counters and lists that change without a publish stay within a minute.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/comptes/", "/en/comptes/", "/documents/"]
+# Parts of pages that are the same for every visitor (page bodies, lists, the home page's sections) are
+# kept rendered in the cache until the next publish (home_tags.shared_fragment); logged-in members
+# benefit too. 0 turns it off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 
 # --- Users and accounts (django-allauth; e-mail is the login).
 AUTH_USER_MODEL = "accounts.User"
@@ -178,6 +188,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Pages an editor makes private ("members only") send visitors to the site's own log-in page, not Wagtail's.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -280,7 +292,8 @@ CONTENT_SECURITY_POLICY = {
         "media-src": ["'self'"] + env_list("CSP_IMG_SRC"),
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        # No third-party player: the video block links to the video's page instead of embedding it.
+        "frame-src": ["'self'"],
         "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
@@ -303,9 +316,21 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A damaged image file gets a message in the admin instead of a server error (home/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+
+# --- Request limits. Beyond them Django answers 400 (templates/400.html) before any view runs.
+# Form data read into memory, files excluded: a public form sends a few kilobytes; 2.5 MiB (Django's
+# default, stated here) leaves room for a long page in the Wagtail editor. Images and documents are
+# streamed to disk and limited by WAGTAILIMAGES_/WAGTAILDOCS_MAX_UPLOAD_SIZE above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Fields per request (the query string's included): a public form has about fifteen, but the Wagtail
+# editor posts every block and inline panel of a page (a quiz with its questions and answers runs to a
+# few thousand fields), so the limit is 10,000 rather than Django's 1,000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 LOGGING = {
     "version": 1,

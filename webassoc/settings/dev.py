@@ -13,3 +13,4 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # Template and code changes show at once in development; PAGE_CACHE_SECONDS=60 to try the page cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)

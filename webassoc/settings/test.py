@@ -1,5 +1,6 @@
 """Test settings: fast hashing, in-memory e-mail and cache, immediate tasks."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -15,13 +16,18 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="webassoc-test-media-")
+# A throw-away media directory per process; the benchmark names one per data set instead, so that the
+# images its build step uploads are still there when it measures (and renditions get created once).
+MEDIA_ROOT = os.environ.get("WEBASSOC_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="webassoc-test-media-")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # The page cache is off in tests; tests/performance turns it on where it is the subject.
 PAGE_CACHE_SECONDS = 0
+# Shared fragments are off too, so query counts measure the real work; tests/home/test_fragments.py
+# turns them on.
+FRAGMENT_CACHE_SECONDS = 0
 # Each test process gets its own purge stamp, so concurrent runs on one machine do not purge each
 # other's caches (which made query counts flaky).
 PAGE_CACHE_STAMP_FILE = tempfile.mkdtemp(prefix="webassoc-test-stamp-") + "/page-cache.stamp"

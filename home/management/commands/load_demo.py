@@ -33,6 +33,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Do not create the development accounts.")
+        parser.add_argument(
+            "--address",
+            default="http://127.0.0.1:8000",
+            help="Where the development server will answer (printed with the accounts; make run passes its own).",
+        )
 
     def handle(self, *args, **options):
         context = DemoContext(self.stdout)
@@ -44,9 +49,9 @@ class Command(BaseCommand):
                     import_module(f"{app_config.name}.demo").load(context)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({context.created} new objects)."))
         if settings.DEBUG and not options["no_users"]:
-            self.create_dev_users(context)
+            self.create_dev_users(context, options["address"].rstrip("/"))
 
-    def create_dev_users(self, context):
+    def create_dev_users(self, context, address):
         User = get_user_model()
         password = demo_password()
         accounts = [("admin@webassoc.test", "Alex", "Admin", {"is_staff": True, "is_superuser": True}, None)]
@@ -70,7 +75,7 @@ class Command(BaseCommand):
         for line in lines:
             self.stdout.write(line)
         self.stdout.write(f"  password: {password}   (from $DEMO_PASSWORD or the git-ignored .demo-password file)")
-        self.stdout.write("  admin: http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"  admin: {address}/admin/")
 
     @staticmethod
     def ensure_verified_email(user):

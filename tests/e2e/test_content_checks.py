@@ -1,0 +1,125 @@
+"""Wagtail's built-in content checks pass on the demo content, for every page type.
+
+- The accessibility checker of the user bar (axe-core with Wagtail's rules: empty headings, heading
+  order, link and button names, alternative text, meta description…) runs on each page a staff member
+  opens; its issue count must be 0.
+- The checks panel of the page editor runs the same checker on the preview and measures the content:
+  the issue count must be 0, and the readability must not be "Complexe".
+
+On failure the issues are printed with their rule, help and elements.
+"""
+
+import json
+import re
+
+from playwright.sync_api import expect
+
+from .conftest import log_in
+
+# label: (app, model) of the first live page of that type in the demo content
+PAGE_TYPES = {
+    "home": ("home", "HomePage"),
+    "standard page": ("home", "StandardPage"),
+    "catalogue": ("courses", "CourseIndexPage"),
+    "course": ("courses", "CoursePage"),
+    "lesson": ("courses", "LessonPage"),
+    "quiz": ("courses", "QuizPage"),
+    "manifesto": ("manifesto", "ManifestoPage"),
+    "news index": ("news", "NewsIndexPage"),
+    "article": ("news", "NewsPage"),
+}
+STAFF = "redaction@e2e.test"  # a member of "Rédaction": the checks are what editors see
+
+# The checker writes its issue count into the user bar once it has run (a string: 0 would be falsy,
+# and wait_for_function waits for a truthy value).
+USERBAR_ISSUE_COUNT = """() => {
+    const root = document.querySelector("wagtail-userbar")?.shadowRoot;
+    const count = root?.querySelector("[data-content-checker-count]")?.textContent.trim();
+    return count ? count : null;
+}"""
+
+
+def demo_pages(site):
+    """{label: (page id, URL)} of the demo content."""
+    lines = "\n".join(
+        f"from {app}.models import {model}\n"
+        f"page = {model}.objects.live().order_by('path').first()\n"
+        f"found[{label!r}] = (page.pk, page.url)"
+        for label, (app, model) in PAGE_TYPES.items()
+    )
+    output = site.shell("import json\nfound = {}\n" + lines + "\nprint(json.dumps(found))")
+    return {label: tuple(value) for label, value in json.loads(output.strip().splitlines()[-1]).items()}
+
+
+class AxeLog:
+    """Wagtail logs the checker's violations with console.error("axe.run results", violations)."""
+
+    def __init__(self, page):
+        self.messages = []
+        page.on("console", self._collect)
+
+    def _collect(self, message):
+        if message.type == "error" and message.text.startswith("axe.run results"):
+            self.messages.append(message)
+
+    def clear(self):
+        self.messages.clear()
+
+    def describe(self):
+        lines = []
+        for message in self.messages:
+            try:
+                violations = message.args[1].json_value()
+            except Exception:  # noqa: BLE001 - the page may be gone; the text still says something
+                lines.append(f"  {message.text}")
+                continue
+            for violation in violations:
+                lines.append(f"  - {violation['id']}: {violation['help']}")
+                for node in violation["nodes"][:5]:
+                    lines.append(f"      {node['target']}: {node['html'][:200]}")
+        return "\n".join(lines) or "  (no details logged)"
+
+
+def test_user_bar_accessibility_checker_finds_no_issue_on_any_page_type(new_page, site):
+    pages = demo_pages(site)
+    page = new_page("desktop")
+    log_in(page, STAFF)
+    axe_log = AxeLog(page)
+    failures = []
+    for label, (_pk, url) in pages.items():
+        axe_log.clear()
+        page.goto(url)
+        expect(page.locator("wagtail-userbar")).to_have_count(1)
+        count = int(page.wait_for_function(USERBAR_ISSUE_COUNT, timeout=30000).json_value())
+        print(f"user bar checker: {label} ({url}): {count} issue(s)")
+        if count:
+            page.wait_for_timeout(200)
+            failures.append(f"{label} ({url}): {count} issue(s)\n{axe_log.describe()}")
+    assert not failures, "Wagtail's accessibility checker found issues:\n" + "\n".join(failures)
+
+
+def test_editor_checks_panel_finds_no_issue_and_readable_content(new_page, site):
+    pages = demo_pages(site)
+    page = new_page("desktop")
+    log_in(page, STAFF)
+    axe_log = AxeLog(page)
+    failures = []
+    for label, (pk, _url) in pages.items():
+        axe_log.clear()
+        page.goto(f"/admin/pages/{pk}/edit/")
+        page.get_by_role("button", name="Activer/désactiver les vérifications").click()
+        panel = page.locator("[data-side-panel='checks']")
+        words = panel.locator("[data-content-word-count]")
+        expect(words).not_to_have_text("-", timeout=30000)
+        # The checker and the content metrics finish in either order: wait for the issue count too.
+        checker_count = panel.locator("[data-content-checker-count]")
+        expect(checker_count).to_have_text(re.compile(r"^\s*\d+\s*$"), timeout=30000)
+        count = int(checker_count.text_content().strip())
+        readability = panel.locator("[data-content-readability-score]").inner_text()
+        reading = panel.locator("[data-content-reading-time]").inner_text()
+        print(f"checks panel: {label}: {count} issue(s), {words.inner_text()} words, {reading}, {readability}")
+        if count:
+            failures.append(f"{label}: {count} issue(s)\n{axe_log.describe()}")
+        if readability == "Complexe":
+            failures.append(f"{label}: readability “{readability}” (long sentences or words)")
+    assert not failures, "The editor's checks panel found problems:\n" + "\n".join(failures)
