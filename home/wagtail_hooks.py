@@ -34,3 +34,9 @@ def add_new_members_panel(request, panels):
 def autosave_guard_js():
     """Hold a Publish/Save clicked while Wagtail's autosave is running (see the script's comment)."""
     return format_html('<script src="{}"></script>', static("js/admin-autosave-guard.js"))
+
+
+@hooks.register("insert_editor_js")
+def checks_take_turns_js():
+    """Keep the checks panel working when the preview reloads during a check (see the script's comment)."""
+    return format_html('<script src="{}"></script>', static("js/admin-checks-take-turns.js"))

@@ -123,3 +123,56 @@ def test_editor_checks_panel_finds_no_issue_and_readable_content(new_page, site)
         if readability == "Complexe":
             failures.append(f"{label}: readability “{readability}” (long sentences or words)")
     assert not failures, "The editor's checks panel found problems:\n" + "\n".join(failures)
+
+
+# Each preview reload in the editor ends with the preview's user bar posting "w-userbar:axe-ready",
+# and Wagtail reruns its checks for it. Three announcements in a row, as when an editor types while
+# the autosave reloads the preview, then wait until every run Wagtail started has settled.
+ANNOUNCE_THREE_PREVIEW_RELOADS = """async () => {
+    const element = document.querySelector("[data-controller~='w-preview']");
+    const preview = window.wagtail.app.getControllerForElementAndIdentifier(element, "w-preview");
+    const errors = [];
+    window.addEventListener("unhandledrejection", (event) => errors.push(String(event.reason)));
+    let delivered = 0;
+    const allDelivered = new Promise((resolve) => {
+        window.addEventListener("message", (event) => {
+            if (event.data?.wagtail?.type === "w-userbar:axe-ready" && ++delivered === 3) resolve();
+        });
+    });
+    for (let i = 0; i < 3; i++) {
+        window.postMessage({ wagtail: { type: "w-userbar:axe-ready" } }, window.location.origin);
+    }
+    await allDelivered; // Wagtail listened first, so it has seen all three
+    for (let i = 0; i < 20 && preview.contentChecksPromise; i++) {
+        try {
+            await preview.contentChecksPromise;
+        } catch (error) {
+            errors.push(String(error));
+        }
+    }
+    try {
+        // Settles once axe-core is free again (or fails at once if a run is still going).
+        await window.axe.run(document, { runOnly: ["document-title"] });
+    } catch (error) {
+        errors.push(String(error));
+    }
+    return { errors, stillRunning: Boolean(preview.contentChecksPromise) };
+}"""
+
+
+def test_checks_panel_survives_previews_reloading_while_it_runs(new_page, site):
+    """Wagtail starts every run that waited for the current one at the same moment, and axe-core
+    refuses to run twice ("Axe is already running"): the checks stopped with a JavaScript error
+    until the editor's next change. The editor's runs now take turns."""
+    pages = demo_pages(site)
+    page = new_page("desktop")
+    log_in(page, STAFF)
+    page.goto(f"/admin/pages/{pages['lesson'][0]}/edit/")
+    page.get_by_role("button", name="Activer/désactiver les vérifications").click()
+    checker_count = page.locator("[data-side-panel='checks'] [data-content-checker-count]")
+    expect(checker_count).to_have_text(re.compile(r"^\s*\d+\s*$"), timeout=30000)
+
+    outcome = page.evaluate(ANNOUNCE_THREE_PREVIEW_RELOADS)
+
+    assert outcome == {"errors": [], "stillRunning": False}
+    expect(checker_count).to_have_text(re.compile(r"^\s*0\s*$"))
