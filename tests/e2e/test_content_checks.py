@@ -12,6 +12,7 @@ On failure the issues are printed with their rule, help and elements.
 import json
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from .conftest import log_in
@@ -80,10 +81,24 @@ class AxeLog:
         return "\n".join(lines) or "  (no details logged)"
 
 
-def test_user_bar_accessibility_checker_finds_no_issue_on_any_page_type(new_page, site):
-    pages = demo_pages(site)
+@pytest.fixture
+def staff_page(new_page):
+    """A desktop page logged in as a member of "Rédaction"."""
     page = new_page("desktop")
     log_in(page, STAFF)
+    return page
+
+
+def open_checks_panel(page):
+    """Open the editor's checks panel and wait until the checker has written its issue count."""
+    page.get_by_role("button", name="Activer/désactiver les vérifications").click()
+    panel = page.locator("[data-side-panel='checks']")
+    expect(panel.locator("[data-content-checker-count]")).to_have_text(re.compile(r"^\s*\d+\s*$"), timeout=30000)
+    return panel
+
+
+def test_user_bar_accessibility_checker_finds_no_issue_on_any_page_type(staff_page, site):
+    pages, page = demo_pages(site), staff_page
     axe_log = AxeLog(page)
     failures = []
     for label, (_pk, url) in pages.items():
@@ -98,23 +113,18 @@ def test_user_bar_accessibility_checker_finds_no_issue_on_any_page_type(new_page
     assert not failures, "Wagtail's accessibility checker found issues:\n" + "\n".join(failures)
 
 
-def test_editor_checks_panel_finds_no_issue_and_readable_content(new_page, site):
-    pages = demo_pages(site)
-    page = new_page("desktop")
-    log_in(page, STAFF)
+def test_editor_checks_panel_finds_no_issue_and_readable_content(staff_page, site):
+    pages, page = demo_pages(site), staff_page
     axe_log = AxeLog(page)
     failures = []
     for label, (pk, _url) in pages.items():
         axe_log.clear()
         page.goto(f"/admin/pages/{pk}/edit/")
-        page.get_by_role("button", name="Activer/désactiver les vérifications").click()
-        panel = page.locator("[data-side-panel='checks']")
+        # The checker and the content metrics finish in either order: wait for both.
+        panel = open_checks_panel(page)
         words = panel.locator("[data-content-word-count]")
         expect(words).not_to_have_text("-", timeout=30000)
-        # The checker and the content metrics finish in either order: wait for the issue count too.
-        checker_count = panel.locator("[data-content-checker-count]")
-        expect(checker_count).to_have_text(re.compile(r"^\s*\d+\s*$"), timeout=30000)
-        count = int(checker_count.text_content().strip())
+        count = int(panel.locator("[data-content-checker-count]").text_content().strip())
         readability = panel.locator("[data-content-readability-score]").inner_text()
         reading = panel.locator("[data-content-reading-time]").inner_text()
         print(f"checks panel: {label}: {count} issue(s), {words.inner_text()} words, {reading}, {readability}")
@@ -160,17 +170,13 @@ ANNOUNCE_THREE_PREVIEW_RELOADS = """async () => {
 }"""
 
 
-def test_checks_panel_survives_previews_reloading_while_it_runs(new_page, site):
+def test_checks_panel_survives_previews_reloading_while_it_runs(staff_page, site):
     """Wagtail starts every run that waited for the current one at the same moment, and axe-core
-    refuses to run twice ("Axe is already running"): the checks stopped with a JavaScript error
-    until the editor's next change. The editor's runs now take turns."""
-    pages = demo_pages(site)
-    page = new_page("desktop")
-    log_in(page, STAFF)
-    page.goto(f"/admin/pages/{pages['lesson'][0]}/edit/")
-    page.get_by_role("button", name="Activer/désactiver les vérifications").click()
-    checker_count = page.locator("[data-side-panel='checks'] [data-content-checker-count]")
-    expect(checker_count).to_have_text(re.compile(r"^\s*\d+\s*$"), timeout=30000)
+    refuses to run twice ("Axe is already running"): every later check failed too, until the editor
+    reloaded the page. The editor's runs now take turns."""
+    page = staff_page
+    page.goto(f"/admin/pages/{demo_pages(site)['lesson'][0]}/edit/")
+    checker_count = open_checks_panel(page).locator("[data-content-checker-count]")
 
     outcome = page.evaluate(ANNOUNCE_THREE_PREVIEW_RELOADS)
 

@@ -9,7 +9,7 @@
  * while the autosave reloads the preview gets there.
  *
  * So the editor's axe-core runs take turns: a run asked for while another is going starts when that
- * one has finished. Runs with a callback (not Wagtail's way) are left alone.
+ * one has finished.
  */
 (function () {
     "use strict";
@@ -22,10 +22,7 @@
     var lastRun = Promise.resolve();
 
     function runInTurn() {
-        var args = Array.prototype.slice.call(arguments);
-        if (typeof args[args.length - 1] === "function") {
-            return run.apply(axe, args);
-        }
+        var args = arguments;
         var thisRun = lastRun.then(function () {
             return run.apply(axe, args);
         });
