@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import credential_views, views
 
 app_name = "courses"
 
@@ -11,4 +11,12 @@ urlpatterns = [
     # Public verification: anyone with the code sees the name, the course and the date, nothing else.
     path("certificats/verifier/", views.certificate_verify, name="certificate_verify_form"),
     path("certificats/verifier/<str:code>/", views.certificate_verify, name="certificate_verify"),
+    # Verifiable attestations (Open Badges 3.0): the signed file, the issuer's keys, the public check.
+    path(
+        "mes-formations/certificats/<str:code>/badge/",
+        credential_views.certificate_credential,
+        name="certificate_credential",
+    ),
+    path("attestations/emetteur/", credential_views.issuer, name="credential_issuer"),
+    path("attestations/verifier-un-fichier/", credential_views.credential_check, name="credential_check"),
 ]

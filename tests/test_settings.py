@@ -27,6 +27,8 @@ def production_env(tmp_path, **overrides):
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "example.org",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+            # A production deployment sets the attestations' signing key (README, Configuration).
+            "CREDENTIALS_SIGNING_KEY": "xqESPecG-QpCpIaq399tHxQTjrfETljsMuAt3zj4Ilk",
         }
     )
     for key, value in overrides.items():
@@ -90,6 +92,18 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_when_the_attestations_signing_key_is_missing(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=BASE_DIR,
+        env=production_env(tmp_path, CREDENTIALS_SIGNING_KEY=None),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "courses.W001" in result.stdout + result.stderr
 
 
 def test_production_security_settings_values(tmp_path):

@@ -332,6 +332,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
+# --- Verifiable attestations (courses/credentials.py): the Ed25519 key that signs the Open Badges
+# credentials (base64url of its 32-byte seed; `manage.py credentials_key --new` makes one), and the
+# public keys of previous keys, still published so that credentials signed with them verify.
+CREDENTIALS_SIGNING_KEY = os.environ.get("CREDENTIALS_SIGNING_KEY", "")
+CREDENTIALS_PREVIOUS_PUBLIC_KEYS = env_list("CREDENTIALS_PREVIOUS_PUBLIC_KEYS")
+# Development and tests only: a file where a generated key is kept when CREDENTIALS_SIGNING_KEY is empty.
+CREDENTIALS_KEY_FILE = ""
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -14,3 +14,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Template and code changes show at once in development; PAGE_CACHE_SECONDS=60 to try the page cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)
+# A signing key of this checkout's own for the verifiable attestations (git-ignored).
+CREDENTIALS_KEY_FILE = os.environ.get("CREDENTIALS_KEY_FILE", str(BASE_DIR / ".credentials-key"))  # noqa: F405

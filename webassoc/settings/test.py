@@ -31,3 +31,5 @@ FRAGMENT_CACHE_SECONDS = 0
 # Each test process gets its own purge stamp, so concurrent runs on one machine do not purge each
 # other's caches (which made query counts flaky).
 PAGE_CACHE_STAMP_FILE = tempfile.mkdtemp(prefix="webassoc-test-stamp-") + "/page-cache.stamp"
+# The verifiable attestations' signing key in tests (derived from a public phrase: test-only).
+CREDENTIALS_SIGNING_KEY = "xqESPecG-QpCpIaq399tHxQTjrfETljsMuAt3zj4Ilk"  # noqa: S105
