@@ -570,3 +570,6 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.learner_name} – {self.course_title}"
+
+
+from .reminder_models import LearnerPreferences, LearningSettings, Reminder, ReminderKind  # noqa: E402, F401

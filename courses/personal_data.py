@@ -6,7 +6,9 @@ def _iso(value):
 
 
 def export_courses(user):
-    from .models import Certificate, Enrollment, LessonCompletion, QuizAttempt
+    from .models import Certificate, Enrollment, LearnerPreferences, LessonCompletion, QuizAttempt, Reminder
+
+    preferences = LearnerPreferences.objects.filter(user=user).first()
 
     return {
         "enrollments": [
@@ -37,14 +39,23 @@ def export_courses(user):
             }
             for c in Certificate.objects.filter(enrollment__user=user).order_by("issued_at")
         ],
+        "reminders": {
+            "enabled": preferences.reminders if preferences else True,
+            "received": [
+                {"kind": r.kind, "course": r.course.title if r.course else None, "sent_at": _iso(r.sent_at)}
+                for r in Reminder.objects.filter(user=user).select_related("course").order_by("sent_at")
+            ],
+        },
     }
 
 
 def erase_courses(user):
-    from .models import Certificate, Enrollment, LessonCompletion, QuizAttempt
+    from .models import Certificate, Enrollment, LearnerPreferences, LessonCompletion, QuizAttempt, Reminder
 
     # Certificates carry the learner's name: they go with the account (their public check then fails).
     Certificate.objects.filter(enrollment__user=user).delete()
     QuizAttempt.objects.filter(user=user).delete()
     LessonCompletion.objects.filter(user=user).delete()
     Enrollment.objects.filter(user=user).delete()
+    Reminder.objects.filter(user=user).delete()
+    LearnerPreferences.objects.filter(user=user).delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import credential_views, views
+from . import credential_views, reminder_views, views
 
 app_name = "courses"
 
@@ -17,6 +17,9 @@ urlpatterns = [
         credential_views.certificate_credential,
         name="certificate_credential",
     ),
+    # Reminders: the learner's preferences, and the one-click unsubscribe link of the e-mails.
+    path("mes-formations/rappels/", reminder_views.preferences, name="reminder_preferences"),
+    path("rappels/desinscription/<str:token>/", reminder_views.unsubscribe, name="reminders_unsubscribe"),
     path("attestations/emetteur/", credential_views.issuer, name="credential_issuer"),
     path("attestations/verifier-un-fichier/", credential_views.credential_check, name="credential_check"),
 ]
