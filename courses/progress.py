@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -25,12 +25,14 @@ NOT_STARTED = "not_started"
 DONE = "done"
 PASSED = "passed"
 FAILED = "failed"
+IN_PROGRESS = "in_progress"  # a quiz with an attempt started and not submitted, never passed
 
 STATE_LABELS = {
     NOT_STARTED: _("Not started"),
     DONE: _("Done"),
     PASSED: _("Passed"),
     FAILED: _("Failed"),
+    IN_PROGRESS: _("In progress"),
 }
 
 SESSION_KEY = "courses_completed_lessons"
@@ -106,24 +108,43 @@ def _is_learner(user):
     return user is not None and user.is_authenticated
 
 
+def quiz_attempt_rows(attempts, *group_by):
+    """``attempts`` grouped by ``group_by`` with what a quiz's state needs (see ``quiz_state``) and
+    the best submitted score: the learner pages and the staff reports read states the same way."""
+    submitted = Q(submitted_at__isnull=False)
+    return attempts.values(*group_by).annotate(
+        passes=Count("id", filter=submitted & Q(passed=True)),
+        submitted=Count("id", filter=submitted),
+        open=Count("id", filter=Q(submitted_at__isnull=True)),
+        best=Max("score", filter=submitted),
+    )
+
+
+def quiz_state(row):
+    """A quiz's state from its row of ``quiz_attempt_rows`` (None: no attempt): passed once passed;
+    in progress while an attempt is open; failed when every submitted attempt failed."""
+    if row is None:
+        return NOT_STARTED
+    if row["passes"]:
+        return PASSED
+    if row["open"]:
+        return IN_PROGRESS
+    return FAILED if row["submitted"] else NOT_STARTED
+
+
 def _states(user, session, lesson_ids, quiz_ids):
-    """(done lesson ids, passed quiz ids, failed quiz ids): two queries for a learner, none otherwise."""
+    """(done lesson ids, {quiz id: state}): two queries for a learner, none otherwise."""
     done = set(session_lesson_ids(session)) & set(lesson_ids)
-    passed, failed = set(), set()
+    quiz_states = {}
     if _is_learner(user):
         if lesson_ids:
             done |= set(
                 LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list("lesson_id", flat=True)
             )
         if quiz_ids:
-            rows = (
-                QuizAttempt.objects.filter(user=user, quiz_id__in=quiz_ids, submitted_at__isnull=False)
-                .values("quiz_id")
-                .annotate(passes=Count("id", filter=Q(passed=True)))
-            )
-            for row in rows:
-                (passed if row["passes"] else failed).add(row["quiz_id"])
-    return done, passed, failed
+            rows = quiz_attempt_rows(QuizAttempt.objects.filter(user=user, quiz_id__in=quiz_ids), "quiz_id")
+            quiz_states = {row["quiz_id"]: quiz_state(row) for row in rows}
+    return done, quiz_states
 
 
 def course_progress(course, user=None, session=None, steps=None):
@@ -135,14 +156,12 @@ def course_progress(course, user=None, session=None, steps=None):
         steps = course.get_steps()
     lesson_ids = [page.pk for page in steps if isinstance(page, LessonPage)]
     quiz_ids = [page.pk for page in steps if isinstance(page, QuizPage)]
-    done, passed, failed = _states(user, session, lesson_ids, quiz_ids)
+    done, quiz_states = _states(user, session, lesson_ids, quiz_ids)
     progress = CourseProgress(course=course)
     for number, page in enumerate(steps, start=1):
         is_quiz = isinstance(page, QuizPage)
-        if is_quiz:
-            state = PASSED if page.pk in passed else FAILED if page.pk in failed else NOT_STARTED
-        else:
-            state = DONE if page.pk in done else NOT_STARTED
+        lesson_state = DONE if page.pk in done else NOT_STARTED
+        state = quiz_states.get(page.pk, NOT_STARTED) if is_quiz else lesson_state
         progress.steps.append(Step(page=page, number=number, is_quiz=is_quiz, state=state))
     return progress
 
@@ -171,8 +190,8 @@ def percent_by_course(courses, user=None, session=None):
             continue
         steps_of[course_id].append(pk)
         (quiz_ids if content_type_id == quiz_type.pk else lesson_ids).append(pk)
-    done, passed, _failed = _states(user, session, lesson_ids, quiz_ids)
-    finished = done | passed
+    done, quiz_states = _states(user, session, lesson_ids, quiz_ids)
+    finished = done | {pk for pk, state in quiz_states.items() if state == PASSED}
     return {
         course_id: (sum(1 for pk in step_ids if pk in finished), len(step_ids))
         for course_id, step_ids in steps_of.items()

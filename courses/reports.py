@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -39,7 +39,7 @@ from .models import (
     QuizAttempt,
     QuizPage,
 )
-from .progress import DONE, FAILED, NOT_STARTED, PASSED, STATE_LABELS
+from .progress import DONE, NOT_STARTED, PASSED, STATE_LABELS, quiz_attempt_rows, quiz_state
 
 logger = logging.getLogger(__name__)
 
@@ -258,10 +258,8 @@ class CourseLearnersReportView(BaseCourseReport):
                 "user_id", "lesson_id"
             )
         )
-        quiz_rows = (
-            QuizAttempt.objects.filter(user_id__in=user_ids, quiz_id__in=quiz_ids, submitted_at__isnull=False)
-            .values("user_id", "quiz_id")
-            .annotate(passes=Count("id", filter=Q(passed=True)), best=Max("score"))
+        quiz_rows = quiz_attempt_rows(
+            QuizAttempt.objects.filter(user_id__in=user_ids, quiz_id__in=quiz_ids), "user_id", "quiz_id"
         )
         quizzes = {(row["user_id"], row["quiz_id"]): row for row in quiz_rows}
         for enrollment in enrollments:
@@ -271,8 +269,10 @@ class CourseLearnersReportView(BaseCourseReport):
             for step in self.steps:
                 if isinstance(step, QuizPage):
                     row = quizzes.get((user.pk, step.pk))
-                    state = NOT_STARTED if row is None else PASSED if row["passes"] else FAILED
-                    label = str(STATE_LABELS[state]) + (f" ({row['best']} %)" if row else "")
+                    state = quiz_state(row)
+                    label = str(STATE_LABELS[state]) + (
+                        f" ({row['best']} %)" if row and row["best"] is not None else ""
+                    )
                 else:
                     state = DONE if (user.pk, step.pk) in done else NOT_STARTED
                     label = str(STATE_LABELS[state])
