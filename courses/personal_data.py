@@ -6,7 +6,15 @@ def _iso(value):
 
 
 def export_courses(user):
-    from .models import Certificate, Enrollment, LearnerPreferences, LessonCompletion, QuizAttempt, Reminder
+    from .models import (
+        Certificate,
+        Enrollment,
+        LearnerPreferences,
+        LessonCompletion,
+        LessonFeedback,
+        QuizAttempt,
+        Reminder,
+    )
 
     preferences = LearnerPreferences.objects.filter(user=user).first()
 
@@ -39,6 +47,10 @@ def export_courses(user):
             }
             for c in Certificate.objects.filter(enrollment__user=user).order_by("issued_at")
         ],
+        "lesson_feedback": [
+            {"lesson": f.lesson.title, "helpful": f.helpful, "comment": f.comment, "updated_at": _iso(f.updated_at)}
+            for f in LessonFeedback.objects.filter(user=user).select_related("lesson").order_by("updated_at")
+        ],
         "reminders": {
             "enabled": preferences.reminders if preferences else True,
             "received": [
@@ -50,8 +62,18 @@ def export_courses(user):
 
 
 def erase_courses(user):
-    from .models import Certificate, Enrollment, LearnerPreferences, LessonCompletion, QuizAttempt, Reminder
+    from .models import (
+        Certificate,
+        Enrollment,
+        LearnerPreferences,
+        LessonCompletion,
+        LessonFeedback,
+        QuizAttempt,
+        Reminder,
+    )
 
+    # Feedback stays counted for its lesson, without the person and without what they wrote.
+    LessonFeedback.objects.filter(user=user).update(user=None, comment="")
     # Certificates carry the learner's name: they go with the account (their public check then fails).
     Certificate.objects.filter(enrollment__user=user).delete()
     QuizAttempt.objects.filter(user=user).delete()

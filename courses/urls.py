@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import credential_views, reminder_views, views
+from . import credential_views, feedback, reminder_views, views
 
 app_name = "courses"
 
@@ -17,6 +17,7 @@ urlpatterns = [
         credential_views.certificate_credential,
         name="certificate_credential",
     ),
+    path("mes-formations/avis/lecon/<int:lesson_id>/", feedback.lesson_feedback, name="lesson_feedback"),
     # Reminders: the learner's preferences, and the one-click unsubscribe link of the e-mails.
     path("mes-formations/rappels/", reminder_views.preferences, name="reminder_preferences"),
     path("rappels/desinscription/<str:token>/", reminder_views.unsubscribe, name="reminders_unsubscribe"),

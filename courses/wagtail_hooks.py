@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.admin_panels import DashboardTablePanel
 
-from . import reports
+from . import feedback_reports, reports
 from .models import CoursePage, Theme, Trainer
 
 
@@ -58,6 +58,8 @@ def _report_urls():
         ("<int:course_id>/apprenants/", reports.CourseLearnersReportView, "course_learners"),
         ("quiz/", reports.QuizReportView, "quizzes"),
         ("quiz/<int:quiz_id>/questions/", reports.QuizQuestionsReportView, "quiz_questions"),
+        ("lecons/avis/", feedback_reports.LessonFeedbackReportView, "lesson_feedback"),
+        ("lecons/<int:lesson_id>/avis/", feedback_reports.LessonCommentsReportView, "lesson_comments"),
     ]
     urls = []
     for route, view, name in listings:
@@ -134,3 +136,17 @@ class LowestCompletionPanel(DashboardTablePanel):
 def add_lowest_completion_panel(request, panels):
     if reports.can_view_reports(request.user):
         panels.append(LowestCompletionPanel(request))
+
+
+@hooks.register("register_reports_menu_item")
+def register_lesson_feedback_menu_item():
+    return CourseReportMenuItem(
+        _("Lessons: feedback"),
+        reverse("courses_reports:lesson_feedback"),
+        name="lesson-feedback",
+        icon_name="comment",
+        order=920,
+    )
+
+
+hooks.register("construct_homepage_panels", feedback_reports.add_lowest_helpful_panel)
