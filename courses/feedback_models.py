@@ -37,3 +37,39 @@ class LessonFeedback(models.Model):
 
     def __str__(self):
         return f"{self.lesson_id}: {'+' if self.helpful else '-'}"
+
+
+class CourseSurvey(models.Model):
+    """The optional three-question survey at the end of a course (never blocks the attestation).
+
+    Like lesson feedback, answers outlive a deleted account, without the person nor the free text."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("course"), on_delete=models.CASCADE, related_name="surveys"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="course_surveys",
+    )
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction"), choices=[(value, str(value)) for value in range(1, 6)]
+    )
+    would_recommend = models.BooleanField(_("would recommend it"))
+    change = models.TextField(
+        _("what they will change in their association"), blank=True, max_length=COMMENT_MAX_LENGTH
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("end-of-course survey")
+        verbose_name_plural = _("end-of-course surveys")
+        ordering = ["-updated_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="courses_survey_one_per_learner")]
+
+    def __str__(self):
+        return f"{self.course_id}: {self.satisfaction}/5"

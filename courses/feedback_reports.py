@@ -1,19 +1,30 @@
 """Staff reports of the lesson feedback (Reports › Leçons : avis), with the same access rules and
 export buttons as the other course reports (courses/reports.py)."""
 
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Q
+from django.db.models import Avg, Count, ExpressionWrapper, F, FloatField, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from home.admin_panels import DashboardTablePanel
 
-from .models import LessonFeedback, LessonPage
-from .reports import BaseCourseReport, can_view_reports, percent, percent_display
+from .models import (
+    CoursePage,
+    CourseSurvey,
+    Enrollment,
+    LessonCompletion,
+    LessonFeedback,
+    LessonPage,
+    QuizAttempt,
+    QuizPage,
+)
+from .reports import BaseCourseReport, ReportPermissionMixin, can_view_reports, percent, percent_display
 
 
 def lessons_with_feedback_counts():
@@ -138,3 +149,113 @@ class LowestHelpfulPanel(DashboardTablePanel):
 def add_lowest_helpful_panel(request, panels):
     if can_view_reports(request.user):
         panels.append(LowestHelpfulPanel(request))
+
+
+# --- End-of-course surveys and the completion funnel -------------------------------------------------
+
+
+class CourseSurveyReportView(BaseCourseReport):
+    url_name = "course_surveys"
+    page_title = gettext_lazy("Courses: surveys and funnel")
+    export_filename = "avis-formations"
+    search_fields = ["title"]
+    columns = [
+        TitleColumn(
+            "title",
+            label=gettext_lazy("Course"),
+            get_url=lambda course: reverse("courses_reports:course_survey_detail", args=[course.pk]),
+        ),
+        Column("survey_count", label=gettext_lazy("Answers")),
+        Column("satisfaction_display", label=gettext_lazy("Average satisfaction")),
+        Column("recommend_display", label=gettext_lazy("Would recommend it")),
+    ]
+    list_export = ["title", "survey_count", "satisfaction_average", "recommend_rate"]
+    export_headings = {
+        "title": gettext_lazy("Course"),
+        "survey_count": gettext_lazy("Answers"),
+        "satisfaction_average": gettext_lazy("Average satisfaction (1–5)"),
+        "recommend_rate": gettext_lazy("Would recommend it (%)"),
+    }
+
+    def get_base_queryset(self):
+        return CoursePage.objects.annotate(
+            survey_count=Count("surveys"),
+            satisfaction_average=Avg("surveys__satisfaction"),
+            recommend_count=Count("surveys", filter=Q(surveys__would_recommend=True)),
+        ).order_by("title")
+
+    def decorate_paginated_queryset(self, object_list):
+        courses = list(object_list)
+        for course in courses:
+            average = course.satisfaction_average
+            course.satisfaction_average = round(average, 1) if average is not None else None
+            course.satisfaction_display = "–" if average is None else f"{average:.1f} / 5".replace(".", ",")
+            course.recommend_rate = percent(course.recommend_count, course.survey_count)
+            course.recommend_display = percent_display(course.recommend_rate)
+        return courses
+
+
+class CourseSurveyDetailView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One course: how many learners reach each step (the funnel), and what the survey says."""
+
+    template_name = "courses/admin/course_survey_detail.html"
+    header_icon = "doc-full"
+
+    @cached_property
+    def course(self):
+        return get_object_or_404(CoursePage, pk=self.kwargs["course_id"])
+
+    def get_page_title(self):
+        return _("Funnel and surveys of “%(course)s”") % {"course": self.course.title}
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("courses_reports:course_surveys"), "label": _("Courses: surveys and funnel")},
+            {"url": "", "label": self.course.title},
+        ]
+
+    def funnel(self):
+        """``[(number, step, learners who finished it, % of enrolled)]``: four queries whatever the size."""
+        steps = list(self.course.get_steps())
+        enrolled = Enrollment.objects.filter(course=self.course).count()
+        lesson_ids = [step.pk for step in steps if isinstance(step, LessonPage)]
+        quiz_ids = [step.pk for step in steps if isinstance(step, QuizPage)]
+        finished = dict(
+            LessonCompletion.objects.filter(lesson_id__in=lesson_ids)
+            .values("lesson_id")
+            .annotate(n=Count("user_id", distinct=True))
+            .values_list("lesson_id", "n")
+        )
+        finished.update(
+            QuizAttempt.objects.filter(quiz_id__in=quiz_ids, submitted_at__isnull=False, passed=True)
+            .values("quiz_id")
+            .annotate(n=Count("user_id", distinct=True))
+            .values_list("quiz_id", "n")
+        )
+        return enrolled, [
+            (number, step, finished.get(step.pk, 0), percent(finished.get(step.pk, 0), enrolled))
+            for number, step in enumerate(steps, start=1)
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        enrolled, funnel = self.funnel()
+        surveys = CourseSurvey.objects.filter(course=self.course)
+        summary = surveys.aggregate(
+            count=Count("id"), average=Avg("satisfaction"), recommend=Count("id", filter=Q(would_recommend=True))
+        )
+        context.update(
+            {
+                "course": self.course,
+                "enrolled": enrolled,
+                "funnel": funnel,
+                "survey_count": summary["count"],
+                "satisfaction": "–" if summary["average"] is None else f"{summary['average']:.1f}".replace(".", ","),
+                "recommend": percent_display(percent(summary["recommend"], summary["count"])),
+                "distribution": [(value, surveys.filter(satisfaction=value).count()) for value in range(5, 0, -1)],
+                "changes": list(
+                    surveys.exclude(change="").order_by("-updated_at").values_list("change", flat=True)[:50]
+                ),
+            }
+        )
+        return context

@@ -572,5 +572,5 @@ class Certificate(models.Model):
         return f"{self.code} – {self.learner_name} – {self.course_title}"
 
 
-from .feedback_models import LessonFeedback  # noqa: E402, F401
+from .feedback_models import CourseSurvey, LessonFeedback  # noqa: E402, F401
 from .reminder_models import LearnerPreferences, LearningSettings, Reminder, ReminderKind  # noqa: E402, F401

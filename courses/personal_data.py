@@ -8,6 +8,7 @@ def _iso(value):
 def export_courses(user):
     from .models import (
         Certificate,
+        CourseSurvey,
         Enrollment,
         LearnerPreferences,
         LessonCompletion,
@@ -51,6 +52,16 @@ def export_courses(user):
             {"lesson": f.lesson.title, "helpful": f.helpful, "comment": f.comment, "updated_at": _iso(f.updated_at)}
             for f in LessonFeedback.objects.filter(user=user).select_related("lesson").order_by("updated_at")
         ],
+        "course_surveys": [
+            {
+                "course": s.course.title,
+                "satisfaction": s.satisfaction,
+                "would_recommend": s.would_recommend,
+                "change": s.change,
+                "updated_at": _iso(s.updated_at),
+            }
+            for s in CourseSurvey.objects.filter(user=user).select_related("course").order_by("updated_at")
+        ],
         "reminders": {
             "enabled": preferences.reminders if preferences else True,
             "received": [
@@ -64,6 +75,7 @@ def export_courses(user):
 def erase_courses(user):
     from .models import (
         Certificate,
+        CourseSurvey,
         Enrollment,
         LearnerPreferences,
         LessonCompletion,
@@ -74,6 +86,7 @@ def erase_courses(user):
 
     # Feedback stays counted for its lesson, without the person and without what they wrote.
     LessonFeedback.objects.filter(user=user).update(user=None, comment="")
+    CourseSurvey.objects.filter(user=user).update(user=None, change="")
     # Certificates carry the learner's name: they go with the account (their public check then fails).
     Certificate.objects.filter(enrollment__user=user).delete()
     QuizAttempt.objects.filter(user=user).delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import credential_views, feedback, reminder_views, views
+from . import credential_views, feedback, reminder_views, survey, views
 
 app_name = "courses"
 
@@ -18,6 +18,7 @@ urlpatterns = [
         name="certificate_credential",
     ),
     path("mes-formations/avis/lecon/<int:lesson_id>/", feedback.lesson_feedback, name="lesson_feedback"),
+    path("mes-formations/avis/formation/<int:course_id>/", survey.course_survey, name="course_survey"),
     # Reminders: the learner's preferences, and the one-click unsubscribe link of the e-mails.
     path("mes-formations/rappels/", reminder_views.preferences, name="reminder_preferences"),
     path("rappels/desinscription/<str:token>/", reminder_views.unsubscribe, name="reminders_unsubscribe"),

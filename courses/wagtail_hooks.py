@@ -60,6 +60,7 @@ def _report_urls():
         ("quiz/<int:quiz_id>/questions/", reports.QuizQuestionsReportView, "quiz_questions"),
         ("lecons/avis/", feedback_reports.LessonFeedbackReportView, "lesson_feedback"),
         ("lecons/<int:lesson_id>/avis/", feedback_reports.LessonCommentsReportView, "lesson_comments"),
+        ("avis/", feedback_reports.CourseSurveyReportView, "course_surveys"),
     ]
     urls = []
     for route, view, name in listings:
@@ -71,6 +72,9 @@ def _report_urls():
             reports.ResetProgressView.as_view(),
             name="reset_progress",
         )
+    )
+    urls.append(
+        path("<int:course_id>/avis/", feedback_reports.CourseSurveyDetailView.as_view(), name="course_survey_detail")
     )
     return urls
 
@@ -146,6 +150,17 @@ def register_lesson_feedback_menu_item():
         name="lesson-feedback",
         icon_name="comment",
         order=920,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_survey_menu_item():
+    return CourseReportMenuItem(
+        _("Courses: surveys and funnel"),
+        reverse("courses_reports:course_surveys"),
+        name="course-surveys",
+        icon_name="list-ol",
+        order=930,
     )
 
 
