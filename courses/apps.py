@@ -29,6 +29,9 @@ class CoursesConfig(AppConfig):
         from .personal_data import erase_courses, export_courses
 
         signals.connect()
+        from .paths import on_course_completed
+
+        signals.course_completed.connect(on_course_completed, dispatch_uid="courses-path-certificates")
         session_progress.connect()
         register_exporter("courses", export_courses)
         register_eraser("courses", erase_courses)

@@ -117,6 +117,36 @@ def _on_user_created(sender, instance, created, **kwargs):
         create_learner_progress(instance)
 
 
+PATH_SLUG = "communiquer-en-ligne-pas-a-pas"
+PATH_COURSES = ["reseaux-sociaux-associations", "lettre-information-email", "rgpd-pour-les-associations"]
+
+
+def _load_path(context, index, courses):
+    """The demo learning path: communicate online, step by step, and within the rules."""
+    from .models import LearningPathPage, PathCourse
+
+    if LearningPathPage.objects.child_of(index).filter(slug=PATH_SLUG).exists():
+        return
+    by_slug = {course.slug: course for course in courses}
+    path = LearningPathPage(
+        slug=PATH_SLUG,
+        title="Parcours : communiquer en ligne, pas à pas",
+        intro="Trois formations à suivre dans l’ordre pour faire connaître votre association : choisir et animer "
+        "ses réseaux sociaux, lancer une lettre d’information, puis respecter les règles de protection des "
+        "données de vos contacts. Une attestation de parcours vous attend au bout.",
+        search_description="Parcours de trois formations gratuites : réseaux sociaux, lettre d’information et RGPD "
+        "pour les associations.",
+    )
+    path.path_courses = [
+        PathCourse(course=by_slug[slug], sort_order=position)
+        for position, slug in enumerate(PATH_COURSES)
+        if slug in by_slug
+    ]
+    index.add_child(instance=path)
+    path.save_revision().publish()
+    context.created += 1
+
+
 def load(context):
     home = context.home or HomePage.objects.first()
     index, created = get_or_create_child(
@@ -190,6 +220,8 @@ def load(context):
         newsletter = CoursePage.objects.get(pk=newsletter.pk)
         newsletter.prerequisite_courses = [social]
         newsletter.save_revision().publish()
+
+    _load_path(context, index, courses)
 
     home = HomePage.objects.get(pk=home.pk)
     if not home.featured_courses.exists():

@@ -89,7 +89,7 @@ class CourseIndexPage(BasePage):
     search_result_label = _("Courses")
     max_count = 1
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CoursePage", "courses.LearningPathPage"]
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -153,7 +153,15 @@ class CoursePage(RoutablePageMixin, BasePage):
         blank=True,
         symmetrical=False,
         related_name="required_by",
-        help_text=_("Courses worth taking first (a recommendation, not a lock)."),
+        help_text=_("Courses worth taking first: a recommendation, unless the box below is ticked."),
+    )
+    prerequisites_required = models.BooleanField(
+        _("prerequisite courses are required"),
+        default=False,
+        help_text=_(
+            "Ticked: the quizzes of this course stay locked until the learner has completed the prerequisite "
+            "courses (the lessons stay open to everyone)."
+        ),
     )
     trainers = ParentalManyToManyField(
         Trainer, verbose_name=_("trainers"), blank=True, related_name="courses", help_text=_("Who leads the course.")
@@ -183,7 +191,10 @@ class CoursePage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("theme"), FieldPanel("level")], heading=_("Classification")),
         FieldPanel("objectives"),
         FieldPanel("audience"),
-        MultiFieldPanel([FieldPanel("prerequisites"), FieldPanel("prerequisite_courses")], heading=_("Prerequisites")),
+        MultiFieldPanel(
+            [FieldPanel("prerequisites"), FieldPanel("prerequisite_courses"), FieldPanel("prerequisites_required")],
+            heading=_("Prerequisites"),
+        ),
         FieldPanel("trainers"),
     ]
     settings_panels = [FieldPanel("issues_certificate")] + BasePage.settings_panels
@@ -573,4 +584,5 @@ class Certificate(models.Model):
 
 
 from .feedback_models import CourseSurvey, LessonFeedback  # noqa: E402, F401
+from .path_models import LearningPathPage, PathCertificate, PathCourse  # noqa: E402, F401
 from .reminder_models import LearnerPreferences, LearningSettings, Reminder, ReminderKind  # noqa: E402, F401

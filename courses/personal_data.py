@@ -13,6 +13,7 @@ def export_courses(user):
         LearnerPreferences,
         LessonCompletion,
         LessonFeedback,
+        PathCertificate,
         QuizAttempt,
         Reminder,
     )
@@ -52,6 +53,10 @@ def export_courses(user):
             {"lesson": f.lesson.title, "helpful": f.helpful, "comment": f.comment, "updated_at": _iso(f.updated_at)}
             for f in LessonFeedback.objects.filter(user=user).select_related("lesson").order_by("updated_at")
         ],
+        "path_certificates": [
+            {"code": c.code, "path": c.path_title, "issued_at": _iso(c.issued_at)}
+            for c in PathCertificate.objects.filter(user=user).order_by("issued_at")
+        ],
         "course_surveys": [
             {
                 "course": s.course.title,
@@ -80,6 +85,7 @@ def erase_courses(user):
         LearnerPreferences,
         LessonCompletion,
         LessonFeedback,
+        PathCertificate,
         QuizAttempt,
         Reminder,
     )
@@ -89,6 +95,7 @@ def erase_courses(user):
     CourseSurvey.objects.filter(user=user).update(user=None, change="")
     # Certificates carry the learner's name: they go with the account (their public check then fails).
     Certificate.objects.filter(enrollment__user=user).delete()
+    PathCertificate.objects.filter(user=user).delete()
     QuizAttempt.objects.filter(user=user).delete()
     LessonCompletion.objects.filter(user=user).delete()
     Enrollment.objects.filter(user=user).delete()

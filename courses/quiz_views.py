@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from home.ratelimit import is_rate_limited, rate_limited_response
 
 from .models import Certificate, QuestionKind, QuizAttempt
+from .paths import missing_prerequisites
 from .quiz import (
     ALREADY_SUBMITTED,
     QuizError,
@@ -101,6 +102,11 @@ def quiz_context(quiz, request):
     context = {"question_count": len(question_ids)}
     if not request.user.is_authenticated:
         return context
+    missing = missing_prerequisites(quiz.get_course(), request.user)
+    if missing:
+        # Required prerequisites not completed: the quiz stays locked (its course's lessons stay open).
+        context["locked_by"] = missing
+        return context
     attempts = list(QuizAttempt.objects.filter(user=request.user, quiz=quiz).order_by("-created_at"))
     submitted = [attempt for attempt in attempts if attempt.submitted_at is not None]
     current = next((attempt for attempt in attempts if attempt.submitted_at is None), None)
@@ -147,6 +153,9 @@ def start(request, quiz):
         return _login(request, quiz)
     if is_rate_limited(request, "courses-quiz-start", answer_rate()):
         return rate_limited_response(request)
+    if missing_prerequisites(quiz.get_course(), request.user):
+        messages.error(request, _("Complete the required courses first: this quiz is locked until then."))
+        return redirect(quiz.url)
     questions = questions_of(quiz)
     try:
         attempt, created = start_attempt(request.user, quiz, questions)

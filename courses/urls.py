@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import credential_views, feedback, reminder_views, survey, views
+from . import credential_views, feedback, paths, reminder_views, survey, views
 
 app_name = "courses"
 
@@ -17,6 +17,7 @@ urlpatterns = [
         credential_views.certificate_credential,
         name="certificate_credential",
     ),
+    path("mes-formations/attestations-parcours/<str:code>/", paths.path_certificate, name="path_certificate"),
     path("mes-formations/avis/lecon/<int:lesson_id>/", feedback.lesson_feedback, name="lesson_feedback"),
     path("mes-formations/avis/formation/<int:course_id>/", survey.course_survey, name="course_survey"),
     # Reminders: the learner's preferences, and the one-click unsubscribe link of the e-mails.

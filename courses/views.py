@@ -71,7 +71,10 @@ def catalogue_context(index, request):
     page_obj = paginator.get_page(request.GET.get("page"))
     cards = list(page_obj.object_list)
     attach_progress(cards, request)
+    from .paths import paths_of_catalogue
+
     return {
+        "paths": paths_of_catalogue(index),
         "filter_form": form,
         "courses": cards,
         "page_obj": page_obj,
@@ -262,6 +265,13 @@ def certificate_verify(request, code=None):
     if not CODE_PATTERN.fullmatch(code):
         return render(request, "courses/certificate_verify.html", {"certificate": None, "code": code[:40]}, status=404)
     cert = Certificate.objects.filter(code=code).only("code", "learner_name", "course_title", "issued_at").first()
+    is_path = False
+    if cert is None:
+        from .models import PathCertificate
+
+        cert = PathCertificate.objects.filter(code=code).only("code", "learner_name", "path_title", "issued_at").first()
+        is_path = cert is not None
     if cert is None:
         return render(request, "courses/certificate_verify.html", {"certificate": None, "code": code}, status=404)
-    return render(request, "courses/certificate_verify.html", {"certificate": cert, "code": cert.code})
+    context = {"certificate": cert, "code": cert.code, "is_path": is_path}
+    return render(request, "courses/certificate_verify.html", context)

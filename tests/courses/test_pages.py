@@ -31,9 +31,11 @@ class TestCoursePageRules(WagtailPageTestCase):
         self.course = build_course(self.index, lessons=2, quizzes=1)
         self.login()
 
-    def test_catalogue_lives_under_the_home_page_once_and_holds_courses(self):
+    def test_catalogue_lives_under_the_home_page_once_and_holds_courses_and_paths(self):
+        from courses.models import LearningPathPage
+
         self.assertAllowedParentPageTypes(CourseIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage})
+        self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage, LearningPathPage})
         self.assertCanCreateAt(HomePage, CourseIndexPage)
         assert CourseIndexPage.max_count == 1
 
