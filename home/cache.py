@@ -320,6 +320,10 @@ def _purge_on_save_or_delete(sender, instance, **kwargs):
         created_live = kwargs.get("created") and instance.live
         if kwargs.get("signal") is post_delete or instance.alias_of_id or created_live:
             purge_now_and_on_commit()
+    elif isinstance(instance, BaseSiteSetting | BaseGenericSetting) and kwargs.get("created"):
+        # ``XxxSettings.for_site`` creates a missing row with its defaults while a page renders: that
+        # changes nothing visitors see (the admin's edit view creates the row first, then saves it).
+        return
     elif isinstance(instance, BaseSiteSetting | BaseGenericSetting | Site | AbstractImage | PageViewRestriction) or (
         # Authors, categories, trainers… are shown on pages; a model can opt out (manifesto signatures).
         type(instance) in get_snippet_models() and getattr(instance, "purges_page_cache", True)
