@@ -63,7 +63,7 @@ format: $(VENV)/.installed-dev
 
 # Extract, fill and compile the French translations (needs GNU gettext, development only).
 messages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages -l fr --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*'
+	$(MANAGE) makemessages -l fr --no-obsolete --no-location --ignore='.venv/*' --ignore='tests/*' --ignore='staticfiles/*'
 	$(MANAGE) compilemessages -l fr --ignore='.venv/*'
 
 # Backups of the database and media into backups/<timestamp>/ (see README, Security and operations).
