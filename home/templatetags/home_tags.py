@@ -3,6 +3,7 @@ import hashlib
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
@@ -21,9 +22,24 @@ def language_links(context):
     path = request.get_full_path() if request else "/"
     current = get_language()
     return [
-        {"code": code, "name": name, "url": translate_url(path, code), "is_current": code == current}
+        {
+            "code": code,
+            "name": name,
+            "url": _local_address(translate_url(path, code), code),
+            "is_current": code == current,
+        }
         for code, name in settings.LANGUAGES
     ]
+
+
+def _local_address(url, code):
+    """``url`` if it stays on this site, else the home page in that language.
+
+    A request for ``/%2F%2Fevil.example/`` has the path ``//evil.example/``: written as a link, browsers
+    read it as another host (an open redirect from the 404 page's language switcher)."""
+    if url.startswith("/") and not url.startswith(("//", "/\\")) and url_has_allowed_host_and_scheme(url, None):
+        return url
+    return translate_url("/", code)
 
 
 @register.simple_tag(takes_context=True)
