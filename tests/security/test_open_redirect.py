@@ -23,7 +23,5 @@ def test_the_404_page_language_links_stay_on_the_site(home_page, path):
 def test_an_ordinary_address_keeps_its_language_links(home_page):
     response = Client().get("/page-absente/")
 
-    hrefs = dict(
-        (code, href) for href, code in re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', response.content.decode())
-    )
+    hrefs = {code: href for href, code in re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', response.content.decode())}
     assert hrefs == {"fr": "/page-absente/", "en": "/en/page-absente/"}
