@@ -213,6 +213,9 @@ class CoursePage(RoutablePageMixin, BasePage):
     search_result_label = _("Course")
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+    # The admin lists a course's steps in the order learners follow them (Wagtail's default is the
+    # latest edited first, the reverse of the syllabus for a course built step by step).
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("course")

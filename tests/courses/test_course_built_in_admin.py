@@ -103,3 +103,21 @@ def test_course_with_lessons_and_quiz_is_built_and_published_through_the_admin(m
         assert title in html
     assert "Le contenu de la leçon 1." in visitor.get(lesson.url).content.decode()
     assert visitor.get(quiz.url).status_code == 200
+
+
+def test_the_admin_lists_a_course_steps_in_the_order_learners_follow_them(moderator_client, home_page):
+    from tests.factories.courses import CoursePageFactory, LessonPageFactory, QuizPageFactory
+
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page), title="Les bases du web")
+    steps = [
+        LessonPageFactory(parent=course, title="Première étape : le nom de domaine"),
+        LessonPageFactory(parent=course, title="Deuxième étape : l’hébergement"),
+        QuizPageFactory(parent=course, title="Quiz final des bases"),
+    ]
+    for step in steps:  # built step by step: the last one is the latest edited
+        step.save_revision().publish()
+
+    html = moderator_client.get(reverse("wagtailadmin_explore", args=(course.pk,))).content.decode()
+
+    positions = [html.index(title) for title in ("Première étape", "Deuxième étape", "Quiz final des bases")]
+    assert positions == sorted(positions)
