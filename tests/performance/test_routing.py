@@ -78,7 +78,7 @@ def test_organisation_settings_edit_shows_at_once(client, home_page):
 
 
 def test_a_page_found_once_is_found_again_without_any_query(client, tree, django_assert_num_queries):
-    for _ in range(2):  # the first visit creates the site settings rows, which starts a new generation
+    for _ in range(2):  # the first visit creates the site settings rows
         client.get("/association/equipe/benevoles/")
     with django_assert_num_queries(0):
         assert client.get("/association/equipe/benevoles/").status_code == 200
