@@ -195,3 +195,18 @@ def test_course_is_shared_with_its_cover_image_unless_a_social_image_is_chosen(c
     course.save_revision().publish()
     html = client.get(course.url).content.decode()
     assert re.search(r'property="og:image" content="[^"]*/partage\.[0-9a-f]+\.fill-1200x630[^"]*"', html)
+
+
+def test_the_trainer_heading_reads_the_same_for_one_woman_one_man_or_several(client, home_page):
+    from courses.models import Trainer
+    from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory
+
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page), title="Créer sa lettre d’information")
+    course.trainers.add(Trainer.objects.create(name="Sophie Marchand"))
+    course.save_revision().publish()
+
+    html = client.get(course.url).content.decode()
+
+    assert "Formation animée par" in html
+    assert "Formateur ou formatrice" not in html
+    assert "Sophie Marchand" in html
