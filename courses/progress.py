@@ -80,6 +80,11 @@ class CourseProgress:
         return any(step.state != NOT_STARTED for step in self.steps)
 
     @property
+    def unfinished(self):
+        """The steps still to finish, in course order."""
+        return [step for step in self.steps if not step.is_finished]
+
+    @property
     def first_unfinished(self):
         """The step to resume: the first one not done / not passed (``None`` when all are)."""
         return next((step for step in self.steps if not step.is_finished), None)

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from courses.models import Choice, QuizAttempt, QuizPage
 from courses.quiz import score
+from courses.quiz_views import result_url
 from tests.factories.accounts import UserFactory
 from tests.factories.courses import QuizPageFactory, add_question, build_course, quiz_form_data
 
@@ -441,3 +442,15 @@ class TestQuizPageRenderingAndPreview(WagtailPageTestCase):
         response = self.client.get(url, {"mode": ""})
         html = response.content.decode() if not response.streaming else b"".join(response.streaming_content).decode()
         assert "Question du brouillon ?" in html and "Explication du brouillon." in html
+
+
+def test_a_passed_quiz_with_a_lesson_left_says_what_is_left_and_leads_to_it(client, learner, quiz):
+    lesson = quiz.get_parent().get_children().live().exclude(pk=quiz.pk).first()
+    attempt = take_quiz(client, learner, quiz)
+    assert attempt.passed
+
+    html = client.get(result_url(quiz, attempt)).content.decode()
+
+    assert "Il vous reste une étape pour terminer la formation\u00a0:" in html
+    assert f'class="button button--primary" href="{lesson.url}"' in html
+    assert f"À terminer\u00a0: {lesson.title}" in html
