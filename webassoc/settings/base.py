@@ -148,23 +148,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: local memory by default, Redis (shared between app servers) via REDIS_URL.
+# --- Cache (docs/caching.md): Django's database cache by default, shared by every worker of a machine
+# (its table is made by `manage.py createcachetable`); Redis, shared by several machines, via REDIS_URL.
+# Both degrade: a cache that is down serves pages uncached and logs a warning (webassoc/cache_backends.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "webassoc.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "webassoc"),
+            # A Redis that does not answer costs a page at most this long per cache call, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "webassoc",
+            "BACKEND": "webassoc.cache_backends.DatabaseCache",
+            "LOCATION": "webassoc_cache",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "webassoc"),
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
+# Rate limits (django-ratelimit) count in the default cache; when it is down, forms keep working
+# without their limit rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
 
 # Whole-page cache for anonymous visitors (home/cache.py), in the default cache. 0 disables it.
 # One minute by default: counters and lists that change without a publish stay within a minute.
