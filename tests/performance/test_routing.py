@@ -58,7 +58,8 @@ def test_unknown_or_unpublished_deep_pages_are_not_found(client, tree):
 
 
 def test_routable_page_sub_routes_still_win(client, home_page):
-    courses = pytest.importorskip("tests.factories.courses")
+    from tests.factories import courses
+
     index = courses.CourseIndexPageFactory(parent=home_page)
     course = courses.build_course(index, lessons=1, quizzes=0)
     lesson = course.get_children().first()

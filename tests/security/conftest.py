@@ -25,7 +25,7 @@ def live_page_url(label, **filters):
 def require_page_url(label, **filters):
     url = live_page_url(label, **filters)
     if url is None:
-        pytest.skip(f"no live {label} page yet (app not landed or no demo content)")
+        pytest.fail(f"no live {label} page yet (app not landed or no demo content)")
     return url
 
 
@@ -39,7 +39,7 @@ def reverse_or_none(name, *args, **kwargs):
 def require_reverse(name, *args, **kwargs):
     url = reverse_or_none(name, *args, **kwargs)
     if url is None:
-        pytest.skip(f"URL {name!r} does not exist yet")
+        pytest.fail(f"URL {name!r} does not exist yet")
     return url
 
 

@@ -55,7 +55,7 @@ class World:
 def _add_to_group(user, name):
     group = Group.objects.filter(name=name).first()
     if group is None:
-        pytest.skip(f'group "{name}" missing (home/migrations/0002_editor_groups_and_workflow.py)')
+        pytest.fail(f'group "{name}" missing (home/migrations/0002_editor_groups_and_workflow.py)')
     user.groups.add(group)
     return user
 
@@ -185,7 +185,7 @@ def outcome(response, world=None):
 
 def _need(value, what):
     if value is None:
-        pytest.skip(f"{what} does not exist yet")
+        pytest.fail(f"{what} does not exist yet")
     return value
 
 
@@ -198,7 +198,7 @@ def _report(name, *args):
     try:
         return reverse(f"courses_reports:{name}", args=args)
     except NoReverseMatch:  # also when the namespace is not registered yet
-        pytest.skip(f"course report {name!r} does not exist yet")
+        pytest.fail(f"course report {name!r} does not exist yet")
 
 
 def _cert(world):
@@ -324,7 +324,7 @@ def test_access_matrix_gives_each_visitor_exactly_the_expected_answer(world, row
     if world.site.course is None and any(
         word in row for word in ("certificate", "quiz", "course", "lesson", "learner")
     ):
-        pytest.skip("no courses yet")
+        pytest.fail("no courses yet")
     url = URLS[row](world)
     expected = dict(zip(ROLES, EXPECTED[row], strict=True))
     actual = {role: outcome(client_for(world.users[role]).get(url), world) for role in ROLES}
@@ -408,7 +408,7 @@ def test_the_migration_gives_trainers_an_existing_catalogue(world):
 
 def _titles(world):
     if not world.hidden:
-        pytest.skip("no feature app with pages yet")
+        pytest.fail("no feature app with pages yet")
     return [page.title for page in world.hidden]
 
 
@@ -429,7 +429,7 @@ def test_hidden_pages_are_404_by_url_for_everyone_even_staff(world):
 def test_learners_cannot_act_on_hidden_steps(world):
     """Marking a draft or scheduled lesson done, or starting a hidden quiz, is a 404 that records nothing."""
     if world.site.course is None:
-        pytest.skip("no courses yet")
+        pytest.fail("no courses yet")
     from courses.models import LessonCompletion, LessonPage, QuizAttempt
 
     client = client_for(world.users["learner_b"])
@@ -487,7 +487,7 @@ def _feed_urls(world):
 
 def test_hidden_articles_never_appear_in_news_feeds_listings_or_the_home_page(world, client):
     if world.site.news_index is None:
-        pytest.skip("no news app yet")
+        pytest.fail("no news app yet")
     feeds = _feed_urls(world)
     assert feeds, "no news feed route"
     for url in [
@@ -506,7 +506,7 @@ def test_hidden_articles_never_appear_in_news_feeds_listings_or_the_home_page(wo
 
 def test_hidden_steps_and_courses_never_appear_in_the_syllabus_or_catalogue(world):
     if world.site.course is None:
-        pytest.skip("no courses yet")
+        pytest.fail("no courses yet")
     learner = world.users["learner_a"]
     for user in (None, learner):
         client = client_for(user)
@@ -529,7 +529,7 @@ def test_hidden_steps_and_courses_never_appear_in_the_syllabus_or_catalogue(worl
 def test_a_live_pages_unpublished_draft_is_not_shown_on_the_public_site(world, client):
     shared = world.site.article or world.site.lesson
     if shared is None:
-        pytest.skip("no feature app with pages yet")
+        pytest.fail("no feature app with pages yet")
     page = type(shared).objects.get(pk=shared.pk)  # the module's objects stay as they are
     published_title = page.title
     page.title = draft_title = f"Nouveau titre {SECRET}"
