@@ -78,3 +78,17 @@ def test_unpublishing_a_course_offers_to_unpublish_its_steps_ticked(client, cour
     checkbox = html[html.index('name="include_descendants"') :].split(">", 1)[0]
     assert "checked" in checkbox
     assert "3 étapes publiées" in html
+
+
+def test_the_course_preview_lists_draft_steps_marked_as_drafts(home_page):
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page), title="Nouvelle formation")
+    LessonPageFactory(parent=course, title="Première leçon en brouillon", live=False, estimated_minutes=12)
+    QuizPageFactory(parent=course, title="Quiz en brouillon", live=False)
+
+    response = course.make_preview_request()  # what the editor's preview panel renders
+
+    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+    assert "Première leçon en brouillon" in html and "Quiz en brouillon" in html
+    assert html.count("Brouillon\u00a0: pas encore visible des apprenants") == 2
+    assert "pas encore de leçon" not in html
+    assert "12\u00a0min" in html or "12 min" in html
