@@ -221,6 +221,13 @@ class CoursePage(RoutablePageMixin, BasePage):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    def permissions_for_user(self, user):
+        # Wagtail lets only publishers reorder sub-pages; a course's steps are reordered by whoever
+        # may edit the course (trainers included), without giving them the right to publish.
+        from .permissions import CoursePermissionTester
+
+        return CoursePermissionTester(user, self)
+
     def get_meta_description(self):
         return self.search_description or self.summary
 
@@ -282,6 +289,11 @@ class StepMixin(models.Model):
     def get_course(self):
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    def permissions_for_user(self, user):
+        from .permissions import StepPermissionTester
+
+        return StepPermissionTester(user, self)
 
 
 class LessonPage(RoutablePageMixin, StepMixin, BasePage):

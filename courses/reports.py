@@ -187,6 +187,8 @@ class CourseLearnersReportView(BaseCourseReport):
     url_name = "course_learners"
     export_filename = "apprenants"
     search_fields = ["user__email", "user__first_name", "user__last_name"]
+    # One line per learner; the table scrolls sideways with the learner column fixed (admin.css).
+    table_classname = "listing wa-wide-table"
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -230,14 +232,16 @@ class CourseLearnersReportView(BaseCourseReport):
         ]
         columns += [StepColumn(index, step) for index, step in enumerate(self.steps)]
         if can_reset_progress(self.request.user):
-            columns.append(
+            # Right after the learner, so it is on screen at 1280 px whatever the number of steps.
+            columns.insert(
+                1,
                 TitleColumn(
                     "reset_label",
                     label=_("Actions"),
                     get_url=lambda enrollment: reverse(
                         "courses_reports:reset_progress", args=[enrollment.course_id, enrollment.user_id]
                     ),
-                )
+                ),
             )
         return columns
 

@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from home.pagination import TwoEndedPaginator
 
 from .forms import CatalogueFilterForm
-from .models import Certificate, CoursePage, Enrollment, Theme, Trainer
+from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizPage, Theme, Trainer
 from .progress import (
     course_progress,
     ensure_enrollment,
@@ -82,10 +83,22 @@ def catalogue_context(index, request):
     }
 
 
+def _preview_steps(course):
+    """Every step of the course in learner order, drafts included (marked): what the course will list
+    once they are published. Previews only; learners see the published steps."""
+    if course.pk is None:
+        return []
+    steps = Page.objects.child_of(course).type(LessonPage, QuizPage).order_by("path").defer_streamfields()
+    return [
+        {"page": step, "is_quiz": isinstance(step, QuizPage), "is_draft": not step.live} for step in steps.specific()
+    ]
+
+
 def course_context(course, request):
     progress = course_progress(course, user=request.user, session=request.session)
     resume = progress.first_unfinished
     return {
+        "preview_steps": _preview_steps(course) if getattr(request, "is_preview", False) else [],
         "progress": progress,
         "resume_step": resume,
         "trainers": _trainers(course, request),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.admin_panels import DashboardTablePanel
@@ -12,8 +13,14 @@ from . import feedback_reports, reports
 from .models import CoursePage, Theme, Trainer
 
 
+class ThemeChooserViewSet(SnippetChooserViewSet):
+    # A "Create" tab in the chooser, for staff who may add one: no detour through the snippets menu.
+    form_fields = ["name", "slug"]
+
+
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    chooser_viewset_class = ThemeChooserViewSet
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "slug"]
@@ -23,8 +30,14 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class TrainerChooserViewSet(SnippetChooserViewSet):
+    # A "Create" tab in the chooser, for staff who may add one: no detour through the snippets menu.
+    form_fields = ["name", "bio"]
+
+
 class TrainerViewSet(SnippetViewSet):
     model = Trainer
+    chooser_viewset_class = TrainerChooserViewSet
     icon = "user"
     menu_label = _("Trainers")
     list_display = ["name", "photo"]
@@ -165,3 +178,10 @@ def register_course_survey_menu_item():
 
 
 hooks.register("construct_homepage_panels", feedback_reports.add_lowest_helpful_panel)
+
+
+@hooks.register("register_admin_viewset")
+def register_course_page_viewsets():
+    from .admin_views import page_viewsets
+
+    return page_viewsets()

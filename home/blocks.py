@@ -224,7 +224,10 @@ class DocumentBlock(blocks.StructBlock):
         """The block chooser's preview links to the library's first document."""
         from wagtail.documents import get_document_model
 
-        return self.normalize({"document": get_document_model().objects.order_by("pk").first(), "label": ""})
+        document = get_document_model().objects.order_by("pk").first()
+        if document is None:  # an empty library: an example that is never saved
+            document = get_document_model()(title=_("Association statutes"), file="documents/statuts.pdf")
+        return self.normalize({"document": document, "label": ""})
 
     class Meta:
         icon = "doc-full"

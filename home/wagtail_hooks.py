@@ -30,6 +30,12 @@ def add_new_members_panel(request, panels):
         panels.append(NewMembersPanel(request))
 
 
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Admin screens that fit a laptop: wide tables scroll inside their container (docs in the file)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
 @hooks.register("insert_editor_js")
 def autosave_guard_js():
     """Hold a Publish/Save clicked while Wagtail's autosave is running (see the script's comment)."""

@@ -321,6 +321,17 @@ class Signature(models.Model):
         return _("Confirmed") if self.is_confirmed else _("Awaiting confirmation")
 
     @property
+    def admin_status(self):
+        """The one status of the staff list: awaiting confirmation, or confirmed and where it shows."""
+        if not self.is_confirmed:
+            return _("Awaiting confirmation")
+        if self.is_hidden:
+            return _("Confirmed, hidden by a moderator")
+        if self.is_public:
+            return _("Confirmed, public")
+        return _("Confirmed, not public")
+
+    @property
     def skills_display(self):
         labels = dict(Skill.choices)
         return ", ".join(str(labels.get(skill, skill)) for skill in self.skills or [])

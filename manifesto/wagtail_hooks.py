@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -58,6 +58,9 @@ class SignatureFilterSet(WagtailFilterSet):
 
 
 class SignatureIndexView(IndexView):
+    # Names never break inside a word; the table scrolls sideways rather than squeezing its columns.
+    table_classname = "listing wa-compact-table"
+
     def preprocess_field_value(self, field, value, export_format):
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
@@ -102,9 +105,8 @@ class SignatureViewSet(SnippetViewSet):
         Column("role", label=_("Profession")),
         "organisation",
         "city",
-        Column("status_label", label=_("Status")),
-        BooleanColumn("is_public", label=_("Public")),
-        BooleanColumn("is_hidden", label=_("Hidden")),
+        # One status column instead of three (confirmed, public, hidden) so the others keep their width.
+        Column("admin_status", label=_("Status")),
         DateColumn("created_at", label=_("Signed")),
     ]
     list_export = [
@@ -174,7 +176,7 @@ class SignatureBulkAction(SnippetBulkAction):
 
 
 class HideBulkAction(SignatureBulkAction):
-    display_name = _("Hide from the public list")
+    display_name = _("Hide")
     action_type = "hide_signatures"
     aria_label = _("Hide the selected signatures from the public list")
     action_priority = 10
@@ -194,7 +196,7 @@ class HideBulkAction(SignatureBulkAction):
 
 
 class ShowBulkAction(SignatureBulkAction):
-    display_name = _("Show on the public list again")
+    display_name = _("Show again")
     action_type = "show_signatures"
     aria_label = _("Show the selected signatures on the public list again")
     action_priority = 11
@@ -212,19 +214,24 @@ class ShowBulkAction(SignatureBulkAction):
 
 
 class ResendConfirmationBulkAction(SignatureBulkAction):
-    display_name = _("Resend the confirmation e-mail")
+    display_name = _("Resend confirmation")
     action_type = "resend_confirmation"
     aria_label = _("Resend the confirmation e-mail to the selected signatories")
     action_priority = 12
     question = _("Send the confirmation e-mail again to these signatories? Confirmed signatures are skipped.")
     button_text = _("Yes, send it")
 
+    def get_execution_context(self):
+        # The links point at the address the site is served from, as in the first confirmation e-mail
+        # (sent from the signing request), not at the Site record's host ("localhost" until set).
+        return super().get_execution_context() | {"base_url": self.request.build_absolute_uri("/").rstrip("/")}
+
     @classmethod
-    def execute_action(cls, objects, **kwargs):
+    def execute_action(cls, objects, base_url=None, **kwargs):
         sent = 0
         for signature in objects:
             if signature.confirmed_at is None:
-                send_signature_email.enqueue(signature.pk, CONFIRM)
+                send_signature_email.enqueue(signature.pk, CONFIRM, base_url)
                 sent += 1
         return sent, 0
 

@@ -370,7 +370,9 @@ class NewsPageAuthor(Orderable):
         verbose_name=_("author"),
         on_delete=models.CASCADE,
         related_name="news_links",
-        help_text=_("Choose an author, or create one from the chooser."),
+        help_text=_(
+            "Choose an author; someone who is not in the list yet can be added from the same window (“Create” tab)."
+        ),
     )
 
     panels = [FieldPanel("author")]

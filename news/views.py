@@ -231,7 +231,8 @@ def _attach_images(page, related, authors):
         return
     ids = {getattr(obj, f"{attribute}_id") for obj, attribute in wanted}
     images = images_with_renditions(*ARTICLE_RENDITIONS, *CARD_RENDITIONS, *AUTHOR_RENDITIONS).in_bulk(ids)
-    specs = {page: ARTICLE_RENDITIONS, **dict.fromkeys(authors, AUTHOR_RENDITIONS)}
+    # Keyed by identity: an article previewed before its first save has no pk, so it cannot be hashed.
+    specs = {id(page): ARTICLE_RENDITIONS} | {id(author): AUTHOR_RENDITIONS for author in authors}
     for obj, attribute in wanted:
         image = images.get(getattr(obj, f"{attribute}_id"))
         if image is not None:
@@ -239,7 +240,7 @@ def _attach_images(page, related, authors):
             # Make the renditions now, while they are attached: the objects are kept in the cache
             # (article_context), and a rendition missing from them would be looked up on every visit.
             with contextlib.suppress(SourceImageIOError):
-                image.get_renditions(*specs.get(obj, CARD_RENDITIONS))
+                image.get_renditions(*specs.get(id(obj), CARD_RENDITIONS))
 
 
 def _neighbours(page):

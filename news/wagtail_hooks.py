@@ -1,12 +1,19 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Author, Category
 
 
+class CategoryChooserViewSet(SnippetChooserViewSet):
+    # A "Create" tab in the chooser, for staff who may add one: no detour through the snippets menu.
+    form_fields = ["name", "slug", "description"]
+
+
 class CategoryViewSet(SnippetViewSet):
     model = Category
+    chooser_viewset_class = CategoryChooserViewSet
     icon = "tag"
     menu_label = _("Categories")
     list_display = ["name", "slug"]
@@ -16,8 +23,14 @@ class CategoryViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class AuthorChooserViewSet(SnippetChooserViewSet):
+    # A "Create" tab in the chooser, for staff who may add one: no detour through the snippets menu.
+    form_fields = ["name", "role", "bio"]
+
+
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    chooser_viewset_class = AuthorChooserViewSet
     icon = "user"
     menu_label = _("Authors")
     list_display = ["name", "role", "photo"]

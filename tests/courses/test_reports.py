@@ -183,3 +183,14 @@ def test_report_menu_items_are_shown_only_to_report_readers(client, course):
     assert COURSES in client.get("/admin/").content.decode()
     client.force_login(staff("Rédaction"))
     assert COURSES not in client.get("/admin/").content.decode()
+
+
+def test_learners_report_is_a_wide_table_with_the_reset_action_next_to_the_learner(client, moderator, course, activity):
+    """At 1280 px the step columns overflow: the table scrolls inside its container (admin.css, class
+    wa-wide-table) and the reset link comes right after the learner's name, on screen without scrolling."""
+    client.force_login(moderator)
+    html = client.get(f"{COURSES}{course.pk}/apprenants/").content.decode()
+    assert 'class="listing wa-wide-table"' in html
+    row = html[html.index("Bruno Blanc") :]
+    assert row.index("Réinitialiser la progression") < row.index("@")  # before the e-mail column
+    assert "css/admin.css" in html

@@ -39,3 +39,14 @@ def test_every_block_preview_renders_with_the_site_styles(client):
         assert "css/site.css" in html, label
         body = html.split("<main>", 1)[1].split("</main>", 1)[0]
         assert len(body.strip()) > 100, f"{label}: empty preview"
+
+
+@pytest.mark.django_db
+def test_every_block_preview_works_while_the_libraries_are_empty(client):
+    """A new site has no image nor document yet: the block chooser's previews still show something."""
+    client.force_login(get_user_model().objects.create_superuser(email="admin@example.org", password="x"))
+    for label, block in every_block():
+        response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+        assert response.status_code == 200, label
+        body = response.content.decode().split("<main>", 1)[1].split("</main>", 1)[0]
+        assert "None" not in body, label

@@ -161,3 +161,22 @@ def test_superuser_sees_everything(client, manifesto):
     response = client.get(f"{LIST}inspect/{signature.pk}/")
     assert response.status_code == 200
     assert signature.secret not in response.content.decode()
+
+
+def test_signature_list_has_one_status_column_and_short_bulk_labels(client, manifesto, moderator):
+    SignatureFactory(manifesto=manifesto, last_name="Publique", confirmed=True, is_public=True)
+    html = client.get(LIST).content.decode()
+    assert 'class="listing wa-compact-table"' in html
+    assert "Confirmée, publique" in html
+    assert ">Masquée<" not in html.replace("\n", "").replace(" ", "")  # no separate hidden column
+    assert "Renvoyer la confirmation" in html and "Renvoyer l'e-mail de confirmation" not in html
+
+
+def test_resent_confirmation_links_to_the_address_the_admin_is_served_from(client, manifesto, moderator, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "asso.example.org"]
+    pending = SignatureFactory(manifesto=manifesto)
+    mail.outbox.clear()
+    client.post(f"/admin/bulk/manifesto/signature/resend_confirmation/?id={pending.pk}", HTTP_HOST="asso.example.org")
+    body = mail.outbox[0].body
+    assert "http://asso.example.org/manifeste/" in body
+    assert "localhost" not in body

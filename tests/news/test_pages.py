@@ -168,3 +168,22 @@ def test_editor_previews_a_new_article_before_saving_it(admin_client, news_index
     html = preview.content.decode()
     assert "Brouillon" in html and "Inès Fabre" in html and "Plus ancienne" in html
     assert "accessibilité" in html
+
+
+@pytest.mark.django_db
+def test_a_new_article_with_an_image_is_previewed_before_its_first_save(admin_client, news_index):
+    """The article's image and its author's photo are prepared in the preview of a page that has no id yet."""
+    import wagtail_factories
+    from django.urls import reverse
+
+    author = AuthorFactory(name="Inès Fabre", photo=wagtail_factories.ImageFactory())
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["news", "newspage", news_index.pk])
+    data = article_form_data(title="Brouillon illustré", slug="brouillon-illustre", authors=[author])
+    data |= {"featured_image": wagtail_factories.ImageFactory().pk, "featured_image_alt": "Une salle de formation"}
+    assert admin_client.post(url, data).json()["is_valid"] is True
+
+    preview = admin_client.get(url)
+
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Brouillon illustré" in html and "Une salle de formation" in html
