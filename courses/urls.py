@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import credential_views, feedback, paths, reminder_views, survey, views
 
@@ -6,17 +7,28 @@ app_name = "courses"
 
 urlpatterns = [
     path("mes-formations/", views.dashboard, name="dashboard"),
-    path("mes-formations/certificats/<str:code>/", views.certificate, name="certificate"),
-    path("mes-formations/certificats/<str:code>/pdf/", views.certificate_pdf, name="certificate_pdf"),
+    path("mes-formations/attestations/<str:code>/", views.certificate, name="certificate"),
+    path("mes-formations/attestations/<str:code>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     # Public verification: anyone with the code sees the name, the course and the date, nothing else.
-    path("certificats/verifier/", views.certificate_verify, name="certificate_verify_form"),
-    path("certificats/verifier/<str:code>/", views.certificate_verify, name="certificate_verify"),
+    path("attestations/verifier/", views.certificate_verify, name="certificate_verify_form"),
+    path("attestations/verifier/<str:code>/", views.certificate_verify, name="certificate_verify"),
     # Verifiable attestations (Open Badges 3.0): the signed file, the issuer's keys, the public check.
     path(
-        "mes-formations/certificats/<str:code>/badge/",
+        "mes-formations/attestations/<str:code>/badge/",
         credential_views.certificate_credential,
         name="certificate_credential",
     ),
+    # The first addresses said "certificats": links already printed, e-mailed or shared keep working.
+    *[
+        path(old, RedirectView.as_view(pattern_name=f"courses:{name}", permanent=True, query_string=True))
+        for old, name in [
+            ("mes-formations/certificats/<str:code>/", "certificate"),
+            ("mes-formations/certificats/<str:code>/pdf/", "certificate_pdf"),
+            ("mes-formations/certificats/<str:code>/badge/", "certificate_credential"),
+            ("certificats/verifier/", "certificate_verify_form"),
+            ("certificats/verifier/<str:code>/", "certificate_verify"),
+        ]
+    ],
     path("mes-formations/attestations-parcours/<str:code>/", paths.path_certificate, name="path_certificate"),
     path("mes-formations/avis/lecon/<int:lesson_id>/", feedback.lesson_feedback, name="lesson_feedback"),
     path("mes-formations/avis/formation/<int:course_id>/", survey.course_survey, name="course_survey"),

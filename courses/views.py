@@ -257,7 +257,7 @@ def certificate_pdf(request, code):
     organisation = OrganisationSettings.for_request(request)
     content = render_pdf(cert, organisation.name or "Webassoc", _verify_url(request, cert))
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificat-{cert.code}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="attestation-{cert.code}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -134,7 +134,7 @@ PRIVACY_BODY = [
     (
         "paragraph",
         "<ul><li>Votre compte : adresse e-mail, nom, association et rôle, si vous les renseignez.</li>"
-        "<li>Votre progression dans les formations : leçons terminées, réponses aux quiz, certificats.</li>"
+        "<li>Votre progression dans les formations : leçons terminées, réponses aux quiz, attestations.</li>"
         "<li>Votre signature du manifeste : nom, e-mail, profession, organisation, ville et message "
         "éventuel.</li></ul>",
     ),
@@ -143,7 +143,7 @@ PRIVACY_BODY = [
         "paragraph",
         rt(
             "Ces données servent uniquement à vous permettre de suivre les formations, de reprendre là où "
-            "vous vous êtes arrêté, de délivrer vos certificats et de compter les signatures du manifeste. "
+            "vous vous êtes arrêté, de délivrer vos attestations et de compter les signatures du manifeste. "
             "Elles ne sont ni vendues ni transmises à des tiers. Le site n'utilise aucun outil de mesure "
             "d'audience tiers, aucune police ni aucun script chargé depuis un autre site."
         ),

@@ -61,10 +61,10 @@ def test_passing_the_last_quiz_through_the_quiz_screens_issues_the_certificate(c
     response = client.post(f"{quiz.url}tentative/{attempt.pk}/recapitulatif/", follow=True)
     assert response.status_code == 200
     certificate = Certificate.objects.get(enrollment__user=user)
-    assert f"/mes-formations/certificats/{certificate.code}/" in response.content.decode()
+    assert f"/mes-formations/attestations/{certificate.code}/" in response.content.decode()
     html = client.get("/mes-formations/").content.decode()
-    assert f"/mes-formations/certificats/{certificate.code}/" in html
-    assert f"/mes-formations/certificats/{certificate.code}/pdf/" in html
+    assert f"/mes-formations/attestations/{certificate.code}/" in html
+    assert f"/mes-formations/attestations/{certificate.code}/pdf/" in html
 
 
 def test_owner_sees_the_certificate_page_and_pdf(client, course):
@@ -72,10 +72,10 @@ def test_owner_sees_the_certificate_page_and_pdf(client, course):
     finish(user, course)
     certificate = Certificate.objects.get()
     client.force_login(user)
-    html = client.get(f"/mes-formations/certificats/{certificate.code}/").content.decode()
+    html = client.get(f"/mes-formations/attestations/{certificate.code}/").content.decode()
     assert "Zoé Lemaître" in html and certificate.code in html
-    assert f"/certificats/verifier/{certificate.code}/" in html
-    response = client.get(f"/mes-formations/certificats/{certificate.code}/pdf/")
+    assert f"/attestations/verifier/{certificate.code}/" in html
+    response = client.get(f"/mes-formations/attestations/{certificate.code}/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
@@ -87,14 +87,14 @@ def test_another_learner_gets_404_for_someone_elses_certificate(client, course):
     finish(owner, course)
     certificate = Certificate.objects.get()
     client.force_login(UserFactory())
-    assert client.get(f"/mes-formations/certificats/{certificate.code}/").status_code == 404
-    assert client.get(f"/mes-formations/certificats/{certificate.code}/pdf/").status_code == 404
+    assert client.get(f"/mes-formations/attestations/{certificate.code}/").status_code == 404
+    assert client.get(f"/mes-formations/attestations/{certificate.code}/pdf/").status_code == 404
 
 
 def test_certificate_pages_need_an_account(client, course):
     finish(UserFactory(), course)
     certificate = Certificate.objects.get()
-    response = client.get(f"/mes-formations/certificats/{certificate.code}/pdf/")
+    response = client.get(f"/mes-formations/attestations/{certificate.code}/pdf/")
     assert response.status_code == 302 and "/comptes/login/" in response["Location"]
 
 
@@ -102,21 +102,21 @@ def test_public_verification_shows_only_name_course_and_date(client, course):
     user = UserFactory(first_name="Zoé", last_name="Lemaître", email="zoe@example.org", association="Secret asso")
     finish(user, course)
     certificate = Certificate.objects.get()
-    response = client.get(f"/certificats/verifier/{certificate.code}/")
+    response = client.get(f"/attestations/verifier/{certificate.code}/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Zoé Lemaître" in html and course.title in html
     assert "zoe@example.org" not in html and "Secret asso" not in html
     # The form redirects a typed code (lower case, spaces) to its page.
-    response = client.get("/certificats/verifier/", {"code": certificate.code.lower()})
-    assert response["Location"].endswith(f"/certificats/verifier/{certificate.code}/")
+    response = client.get("/attestations/verifier/", {"code": certificate.code.lower()})
+    assert response["Location"].endswith(f"/attestations/verifier/{certificate.code}/")
 
 
 def test_unknown_certificate_code_is_a_clear_404(client, db, home_page):
-    response = client.get("/certificats/verifier/ZZZZZZZZZZZZ/")
+    response = client.get("/attestations/verifier/ZZZZZZZZZZZZ/")
     assert response.status_code == 404
     assert "ZZZZZZZZZZZZ" in response.content.decode()
-    assert client.get("/certificats/verifier/%3Cscript%3E/").status_code == 404
+    assert client.get("/attestations/verifier/%3Cscript%3E/").status_code == 404
 
 
 def test_dashboard_lists_courses_in_progress_and_completed_with_certificates(client, course_index, course):
@@ -131,7 +131,7 @@ def test_dashboard_lists_courses_in_progress_and_completed_with_certificates(cli
     assert other.title in html and "50 %" in html
     assert f"{other.url}commencer/" in html
     certificate = Certificate.objects.get()
-    assert f"/mes-formations/certificats/{certificate.code}/pdf/" in html
+    assert f"/mes-formations/attestations/{certificate.code}/pdf/" in html
 
 
 def test_learner_never_sees_another_learners_progress(client, course):
@@ -142,3 +142,40 @@ def test_learner_never_sees_another_learners_progress(client, course):
     assert course.title not in html
     html = client.get(course.url).content.decode()
     assert "syllabus__step--done" not in html and "syllabus__step--passed" not in html
+
+
+def test_pdf_is_named_attestation(client, course):
+    user = UserFactory()
+    finish(user, course)
+    certificate = Certificate.objects.get()
+    client.force_login(user)
+    response = client.get(f"/mes-formations/attestations/{certificate.code}/pdf/")
+    assert response["Content-Disposition"] == f'attachment; filename="attestation-{certificate.code}.pdf"'
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/mes-formations/certificats/{code}/", "/mes-formations/attestations/{code}/"),
+        ("/mes-formations/certificats/{code}/pdf/", "/mes-formations/attestations/{code}/pdf/"),
+        ("/mes-formations/certificats/{code}/badge/", "/mes-formations/attestations/{code}/badge/"),
+        ("/certificats/verifier/{code}/", "/attestations/verifier/{code}/"),
+        ("/certificats/verifier/?code={code}", "/attestations/verifier/?code={code}"),
+        ("/en/certificats/verifier/{code}/", "/en/attestations/verifier/{code}/"),
+    ],
+)
+def test_old_certificate_addresses_redirect_permanently_to_the_attestation_ones(client, course, old, new):
+    user = UserFactory()
+    finish(user, course)
+    code = Certificate.objects.get().code
+    response = client.get(old.format(code=code))
+    assert response.status_code == 301
+    assert response["Location"] == new.format(code=code)
+
+
+def test_the_public_check_answers_at_its_attestation_address(client, course):
+    finish(UserFactory(first_name="Zoé", last_name="Lemaître"), course)
+    code = Certificate.objects.get().code
+    response = client.get(f"/certificats/verifier/{code}/", follow=True)
+    assert response.redirect_chain == [(f"/attestations/verifier/{code}/", 301)]
+    assert "Zoé Lemaître" in response.content.decode()

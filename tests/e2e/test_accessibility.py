@@ -21,8 +21,8 @@ PUBLIC_PAGES = {
     "signatory wall": "/manifeste/signataires/",
     "signatory wall filtered": "/manifeste/signataires/?q=a&page=2",
     "news index": "/actualites/",
-    "certificate verification form": "/certificats/verifier/",
-    "unknown certificate": "/certificats/verifier/INCONNU123/",
+    "certificate verification form": "/attestations/verifier/",
+    "unknown certificate": "/attestations/verifier/INCONNU123/",
 }
 
 

@@ -110,7 +110,7 @@ def test_learner_from_sign_up_to_verified_certificate(new_page, site):
     assert pdf.body().startswith(b"%PDF")
 
     # Anyone with the code can verify it: only the name, the course and the date.
-    verify_url = page.locator("main a[href*='/certificats/verifier/']").first.get_attribute("href")
+    verify_url = page.locator("main a[href*='/attestations/verifier/']").first.get_attribute("href")
     visitor = new_page("desktop")
     visitor.goto(verify_url)
     expect(visitor.locator("main")).to_contain_text("Awa Traoré")

@@ -330,7 +330,7 @@ def test_catalogue_keeps_a_valid_filter_selected_next_to_an_invalid_one(client, 
 
 def _path_templates(site):
     templates = [
-        "/certificats/verifier/{}/",
+        "/attestations/verifier/{}/",
         "/{}/",
         "/en/{}/",
         "/comptes/password/reset/key/{}/",
@@ -387,7 +387,7 @@ def test_a_learner_asking_for_a_random_certificate_code_gets_a_404(client, small
     with rolled_back():
         client.force_login(UserFactory(email="fuzz-learner@example.org"))
         for suffix in ("", "pdf/"):
-            path = f"/mes-formations/certificats/{segment}/{suffix}"
+            path = f"/mes-formations/attestations/{segment}/{suffix}"
             response = client.get(path)
             assert_not_server_error(response, path[:300])
             assert response.status_code == 404
@@ -405,7 +405,7 @@ def test_certificate_check_form_with_a_slash_or_nul_in_the_code_is_not_a_server_
 @pytest.mark.parametrize("segment", ["%00", "ABC%00DEF"])
 def test_public_certificate_check_with_a_nul_in_the_code_is_a_404_not_a_server_error(client, small_site, segment):
     """Found by the fuzzing (PostgreSQL: "PostgreSQL text fields cannot contain NUL (0x00) bytes")."""
-    assert client.get(f"/certificats/verifier/{segment}/").status_code == 404
+    assert client.get(f"/attestations/verifier/{segment}/").status_code == 404
 
 
 @pytest.mark.parametrize("suffix", ["", "pdf/"])
@@ -417,7 +417,7 @@ def test_learners_certificate_pages_with_a_nul_in_the_code_are_a_404_not_a_serve
     from tests.factories.accounts import UserFactory
 
     client.force_login(UserFactory(email="nul.certificat@example.org"))
-    assert client.get(f"/mes-formations/certificats/{segment}/{suffix}").status_code == 404
+    assert client.get(f"/mes-formations/attestations/{segment}/{suffix}").status_code == 404
 
 
 def _public_urls(site):
