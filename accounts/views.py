@@ -66,3 +66,32 @@ def delete(request):
     else:
         form = DeleteAccountForm(user)
     return render(request, "accounts/delete.html", {"form": form})
+
+
+# --- The Wagtail admin's own log-in and password reset: one door for everyone -----------------------
+
+
+def _with_next(url_name, request, default_next):
+    """``url_name``'s address with the ``next`` the admin was given (allauth checks it is on this site)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    next_url = request.GET.get("next") or default_next
+    return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def admin_login(request):
+    """``/admin/login/`` is allauth's log-in: verified e-mail, rate limits, lock-out and two-factor apply
+    to staff as to everyone, and no session is created by Wagtail's own form (which knows none of that).
+    A POST is not replayed: the form is shown again on the site's page."""
+    return redirect(_with_next("account_login", request, "/admin/"))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def admin_password_reset(request, rest=""):
+    """``/admin/password_reset/…`` is allauth's reset, with its rate limits per address and per client."""
+    from django.urls import reverse
+
+    return redirect(reverse("account_reset_password"))

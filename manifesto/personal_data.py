@@ -11,14 +11,18 @@ def _iso(value):
 
 
 def member_addresses(user):
-    """The member's login address and the addresses allauth has verified for them, normalised."""
-    addresses = {user.email} if getattr(user, "email", "") else set()
+    """The addresses allauth has verified for the member, normalised.
+
+    Never ``user.email`` on its own: an account whose address is not verified yet proves nothing, and
+    matching on it let anyone who signed up as ``victim@…`` read or delete the victim's signature.
+    """
     try:
         EmailAddress = apps.get_model("account", "EmailAddress")
     except LookupError:
-        EmailAddress = None
-    if EmailAddress is not None and user.pk:
-        addresses.update(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+        return set()
+    if not user.pk:
+        return set()
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     return {normalize_email(address) for address in addresses if address}
 
 

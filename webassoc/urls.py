@@ -1,15 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from home import views as home_views
 
 urlpatterns = [
+    # One door for every log-in: the admin's log-in and password reset are the site's (allauth), placed
+    # before Wagtail's own so that these win.
+    path("admin/login/", account_views.admin_login, name="wagtailadmin_login"),
+    re_path(r"^admin/password_reset/(?P<rest>.*)$", account_views.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
@@ -20,7 +25,6 @@ urlpatterns = [
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Local media in development and in the browser suite; production serves them from object
     # storage or the web server.
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns.append(

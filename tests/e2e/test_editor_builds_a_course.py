@@ -25,9 +25,9 @@ QUESTIONS = [
 
 def admin_log_in(page, email_address):
     page.goto("/admin/login/")
-    page.fill("#id_username", email_address)
+    page.fill("#id_login", email_address)
     page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
+    page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile("/admin/$"))
 
 

@@ -199,6 +199,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 # Pages an editor makes private ("members only") send visitors to the site's own log-in page, not Wagtail's.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# One door for every log-in: the admin sends staff to the same allauth log-in (verified e-mail, rate
+# limits, lock-out, two-factor); /admin/login/ and /admin/password_reset/ redirect there (webassoc/urls.py).
+# Passwords and e-mail addresses are changed on the account pages, where allauth verifies a new address.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
