@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("comptes/", include("accounts.urls")),
     path("recherche/", home_views.search, name="search"),
     path("", include("courses.urls")),
+    path("", include("events.urls")),
     path("", include("manifesto.urls")),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),

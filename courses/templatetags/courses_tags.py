@@ -31,3 +31,23 @@ def featured_course_cards(context, featured):
     if request is not None and request.user.is_authenticated:
         attach_progress(ordered, request)
     return ordered
+
+
+@register.simple_tag(takes_context=True)
+def course_extensions(context, hook_name, obj=None):
+    """What other apps add to a course page or to "Mes formations", without courses knowing them.
+
+    An app registers ``@hooks.register("course_page_sections")`` (called with the request and the
+    course) or ``"learner_dashboard_sections"`` (called with the request) returning HTML, or "" to add
+    nothing. The live trainings use them for a course's upcoming sessions and a member's workshops.
+    """
+    from django.utils.html import format_html_join
+    from wagtail import hooks
+
+    request = context.get("request")
+    parts = []
+    for function in hooks.get_hooks(hook_name):
+        html = function(request, obj) if obj is not None else function(request)
+        if html:
+            parts.append((html,))
+    return format_html_join("", "{}", parts)

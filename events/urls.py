@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("mes-formations/ateliers/<int:registration_id>/annuler/", views.cancel_own, name="cancel_own"),
+]
