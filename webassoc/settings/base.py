@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "courses",
     "manifesto",
     "news",
+    "community",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
