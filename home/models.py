@@ -138,6 +138,8 @@ class HomePage(BasePage):
         "courses.CourseIndexPage",
         "manifesto.ManifestoPage",
         "news.NewsIndexPage",
+        "community.HelpRequestPage",
+        "community.VolunteerIndexPage",
     ]
     search_result_label = _("Home")
 

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.departements import DEPARTEMENT_CHOICES
+
 from .models import OTHER_PROFESSION, Skill
 from .tokens import form_started_value
 
@@ -60,6 +62,20 @@ class SignatureForm(forms.Form):
         choices=Skill.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    volunteer_consent = forms.BooleanField(
+        label=_("I agree to be asked for volunteer missions"),
+        required=False,
+        help_text=_(
+            "Optional, separate from your signature: we may e-mail you an association's request that matches "
+            "your skills and your département. Your address is only given to an association once you accept."
+        ),
+    )
+    departement = forms.ChoiceField(
+        label=_("Your département"),
+        required=False,
+        choices=[("", _("Choose a département"))] + DEPARTEMENT_CHOICES,
+        help_text=_("Needed only to be asked for missions near you."),
     )
     is_public = forms.BooleanField(label=_("Show my name on the public list of signatories"), required=False)
     consent = forms.BooleanField(
@@ -120,6 +136,8 @@ class SignatureForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("profession") == OTHER_PROFESSION and not cleaned.get("profession_other"):
             self.add_error("profession_other", _("Type your profession, or choose one in the list."))
+        if cleaned.get("volunteer_consent") and not cleaned.get("departement"):
+            self.add_error("departement", _("Choose your département so that we ask you for missions near you."))
         return cleaned
 
     def signature_values(self):
@@ -138,6 +156,8 @@ class SignatureForm(forms.Form):
             "skills": list(data["skills"]),
             "is_public": data["is_public"],
             "newsletter": data["newsletter"],
+            "volunteer_consent": data["volunteer_consent"],
+            "departement": data["departement"],
         }
 
 

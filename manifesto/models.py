@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_INLINE_FEATURES, BaseStreamBlock
+from home.departements import DEPARTEMENT_CHOICES
 from home.models import BasePage
 from home.panels import InlinePanel
 
@@ -261,6 +262,13 @@ class Signature(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     message = models.TextField(_("message"), max_length=500, blank=True)
     skills = models.JSONField(_("skills offered"), default=list, blank=True)
+    # A separate, optional consent: being asked for volunteer missions (read by the community app).
+    volunteer_consent = models.BooleanField(_("agrees to be asked for volunteer missions"), default=False)
+    volunteer_consent_at = models.DateTimeField(_("volunteer missions consent"), null=True, blank=True)
+    volunteer_available = models.BooleanField(
+        _("available for missions"), default=True, help_text=_("The volunteer can pause requests from their link.")
+    )
+    departement = models.CharField(_("département"), max_length=3, blank=True, choices=DEPARTEMENT_CHOICES)
     is_public = models.BooleanField(_("shown on the public list"), default=False)
     is_hidden = models.BooleanField(
         _("hidden by a moderator"), default=False, help_text=_("Hidden from the public list; still counted.")
@@ -298,7 +306,13 @@ class Signature(models.Model):
                 fields=["manifesto", "-confirmed_at", "-id"],
                 name="manifesto_wall_idx",
                 condition=Q(confirmed_at__isnull=False, is_public=True, is_hidden=False),
-            )
+            ),
+            # Volunteers suggested for a help request are looked up by département (community/matching.py).
+            models.Index(
+                fields=["departement", "-confirmed_at"],
+                name="manifesto_volunteer_idx",
+                condition=Q(volunteer_consent=True, confirmed_at__isnull=False),
+            ),
         ]
 
     def __str__(self):
@@ -345,10 +359,14 @@ class Signature(models.Model):
                 return False
             if self.newsletter:
                 Signature.objects.filter(pk=self.pk).update(newsletter_consent_at=now)
+            if self.volunteer_consent:
+                Signature.objects.filter(pk=self.pk).update(volunteer_consent_at=now)
             change_signature_count(self.manifesto_id, +1)
         self.confirmed_at = now
         if self.newsletter:
             self.newsletter_consent_at = now
+        if self.volunteer_consent:
+            self.volunteer_consent_at = now
         return True
 
 

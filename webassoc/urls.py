@@ -33,6 +33,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 # Public pages: French at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("", include("community.urls")),
     path("comptes/", include("accounts.urls")),
     path("recherche/", home_views.search, name="search"),
     path("", include("courses.urls")),

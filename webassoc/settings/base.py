@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "manifesto",
     "news",
     "events",
+    "community",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
