@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Background work (e-mails): the database backend is used in production.
     "django_tasks",
     "django_tasks_db",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff without two-factor authentication are sent to set it up before any admin page (accounts/mfa.py).
+    "accounts.mfa.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin page write that lost a race (slug taken in between) is answered again with its form
     # errors instead of a 500 (home/admin_races.py).
@@ -233,6 +236,13 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "3/m/key",
     "change_password": "10/m/user",
 }
+# Two-factor authentication (allauth's MFA): an authenticator app (TOTP) and single-use recovery codes.
+# Required before any admin page for every user with admin access (accounts/mfa.py); optional for
+# learners. dev.py and test.py turn the requirement off for the development accounts.
+MFA_ADAPTER = "accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Webassoc"
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 # Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_int, env_list
+from .base import env_bool, env_int, env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
@@ -16,3 +16,5 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)
 # A signing key of this checkout's own for the verifiable attestations (git-ignored).
 CREDENTIALS_KEY_FILE = os.environ.get("CREDENTIALS_KEY_FILE", str(BASE_DIR / ".credentials-key"))  # noqa: F405
+# The demo accounts log in to the admin without two-factor; STAFF_MFA_REQUIRED=1 to try it.
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", False)

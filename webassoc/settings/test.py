@@ -33,3 +33,5 @@ FRAGMENT_CACHE_SECONDS = 0
 PAGE_CACHE_STAMP_FILE = tempfile.mkdtemp(prefix="webassoc-test-stamp-") + "/page-cache.stamp"
 # The verifiable attestations' signing key in tests (derived from a public phrase: test-only).
 CREDENTIALS_SIGNING_KEY = "xqESPecG-QpCpIaq399tHxQTjrfETljsMuAt3zj4Ilk"  # noqa: S105
+# Off for the suite; tests/security/test_staff_mfa.py turns it on.
+STAFF_MFA_REQUIRED = False
