@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes for `make test` (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run serve test test-fast e2e bench soak lint format messages backup restore clean
 
@@ -40,7 +42,7 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(MANAGE) check --settings=webassoc.settings.test
 	$(MANAGE) makemigrations --check --dry-run --settings=webassoc.settings.test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 e2e: $(VENV)/.installed-dev
 	$(PY) -m pytest tests/e2e -p no:xdist $(PYTEST_ARGS)
