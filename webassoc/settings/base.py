@@ -338,6 +338,8 @@ PERMISSIONS_POLICY = {
 }
 
 # --- Wagtail
+# Staff read the site's French guide (Help menu, docs/editor-guide.md), not Wagtail's English release banner.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_SITE_NAME = "Webassoc"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
