@@ -26,6 +26,7 @@ GUIDE_DIR = Path(settings.BASE_DIR) / "docs"
 GUIDE_FILE = GUIDE_DIR / "editor-guide.md"
 IMAGES_DIR = GUIDE_DIR / "editor-guide"
 IMAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.png$")
+FIRST_HEADING = re.compile(r"^\s*<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 IMAGE_SRC = re.compile(r'src="editor-guide/([a-z0-9][a-z0-9-]*\.png)"')
 
 
@@ -38,6 +39,8 @@ def _render(mtime_ns, image_url_prefix):
         output_format="html",
     )
     html = converter.convert(GUIDE_FILE.read_text(encoding="utf-8"))
+    # The file's first heading is the admin page's title already.
+    html = FIRST_HEADING.sub("", html, count=1)
     html = IMAGE_SRC.sub(lambda match: f'src="{image_url_prefix}{match.group(1)}" loading="lazy"', html)
     return french_html(html), converter.toc
 

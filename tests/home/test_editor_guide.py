@@ -26,7 +26,7 @@ def test_every_staff_role_opens_the_guide_from_the_admin_menu(client, home_page,
 
     html = client.get("/admin/guide/").content.decode()
     # Rendered from docs/editor-guide.md, in French, with one section per role and its contents.
-    assert "<h1" in html and "Guide de l’éditeur" in html
+    assert html.count("<h1") == 1 and "Guide de l’éditeur" in html
     assert 'id="formateurs-creer-une-formation-avec-des-lecons-et-un-quiz"' in html
     assert 'href="#moderation-le-manifeste-des-1000"' in html
     assert "Une page programmée est <strong>verrouillée</strong>" in html
@@ -86,3 +86,11 @@ def test_new_confirmed_help_requests_are_on_the_staff_to_do_list(client, demo_co
 
     client.force_login(staff("Rédaction"))
     assert "Demandes d’accompagnement à trier" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_avatars_are_not_fetched_from_gravatar(client, home_page):
+    client.force_login(staff("Rédaction"))
+    html = client.get("/admin/").content.decode()
+    assert "gravatar.com" not in html
+    assert "wagtailadmin/images/default-user-avatar" in html
