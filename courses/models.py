@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -358,6 +358,7 @@ class QuizPage(RoutablePageMixin, StepMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        HelpPanel(template="courses/admin/quiz_import_panel.html", heading=_("Paste questions")),
         InlinePanel(
             "questions",
             label=_("Question"),

@@ -3,6 +3,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -10,7 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.admin_panels import DashboardTablePanel
 
 from . import feedback_reports, reports
-from .models import CoursePage, Theme, Trainer
+from .models import CoursePage, QuizPage, Theme, Trainer
+from .quiz_import import QuizImportView
 
 
 class ThemeChooserViewSet(SnippetChooserViewSet):
@@ -90,6 +92,19 @@ def _report_urls():
         path("<int:course_id>/avis/", feedback_reports.CourseSurveyDetailView.as_view(), name="course_survey_detail")
     )
     return urls
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_import_urls():
+    return [path("formations/quiz/<int:page_id>/coller/", QuizImportView.as_view(), name="courses_quiz_import")]
+
+
+@hooks.register("register_page_header_buttons")
+def quiz_import_header_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, QuizPage) and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Paste questions"), reverse("courses_quiz_import", args=[page.pk]), icon_name="list-ul", priority=25
+        )
 
 
 @hooks.register("register_admin_urls")
