@@ -36,7 +36,7 @@ def test_a_learner_answers_under_the_lesson_and_can_change_their_answer(client, 
     feedback = LessonFeedback.objects.get()
     assert (feedback.helpful, feedback.comment) == (True, "Finalement, très clair.")
     page = client.get(lesson.url).content.decode()
-    assert "Vous avez répondu « Oui »" in page
+    assert "Vous avez répondu « Oui »" in page
     assert "Finalement, très clair." in page
 
 

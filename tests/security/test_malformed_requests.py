@@ -258,8 +258,8 @@ def assert_french_bad_request_page(response):
     assert response.status_code == 400, response.status_code
     html = text_of(response)
     assert '<html lang="fr">' in html
-    assert "<h1>La demande n'a pas pu être lue</h1>" in html
-    assert "rien n'a été enregistré" in html
+    assert "<h1>La demande n’a pas pu être lue</h1>" in html
+    assert "rien n’a été enregistré" in html
     assert "Bad Request" not in html
     assert_security_headers(response)
 
@@ -403,7 +403,7 @@ def test_a_damaged_image_file_is_refused_with_a_french_message_not_a_server_erro
             assert message in response.json()["error_message"]
         else:
             assert message in response.content.decode()
-            assert "Photo de l&#x27;atelier" in response.content.decode()  # what was typed is kept
+            assert "Photo de l’atelier" in response.content.decode()  # what was typed is kept
         assert get_image_model().objects.count() == before
 
 
@@ -470,5 +470,5 @@ def test_the_400_page_needs_no_request_and_is_french():
 
     with translation.override("fr"):
         html = get_template("400.html").render()
-    assert re.search(r"<title>La demande n'a pas pu être lue – Webassoc</title>", html)
+    assert re.search(r"<title>La demande n’a pas pu être lue – Webassoc</title>", html)
     assert "/static/css/site.css" in html
