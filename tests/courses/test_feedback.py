@@ -50,7 +50,7 @@ def test_a_missing_answer_is_explained_and_the_comment_kept(client, lesson):
     client.force_login(UserFactory())
     answer(client, lesson, comment="Je ne sais pas quoi cocher")
     page = client.get(lesson.url).content.decode()
-    assert "Choisissez « Oui » ou « Non »" in page
+    assert "Choisissez « Oui » ou « Non »" in page
     assert "Je ne sais pas quoi cocher" in page
     assert not LessonFeedback.objects.exists()
 

@@ -403,7 +403,7 @@ def test_a_damaged_image_file_is_refused_with_a_french_message_not_a_server_erro
             assert message in response.json()["error_message"]
         else:
             assert message in response.content.decode()
-            assert "Photo de l’atelier" in response.content.decode()  # what was typed is kept
+            assert "Photo de l&#x27;atelier" in response.content.decode()  # what was typed is kept
         assert get_image_model().objects.count() == before
 
 
