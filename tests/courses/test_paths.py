@@ -1,8 +1,6 @@
 """Learning paths ("parcours") and required prerequisites that lock a course's quizzes."""
 
 import pytest
-
-from home.typography import french_text
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -19,6 +17,7 @@ from courses.models import (
 )
 from courses.personal_data import erase_courses, export_courses
 from courses.progress import check_course_completion, record_lesson_completion
+from home.typography import french_text
 from tests.factories.accounts import UserFactory
 from tests.factories.courses import QuizAttemptFactory, build_course
 

@@ -1,6 +1,4 @@
 import pytest
-
-from home.typography import french_text
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils.html import escape
@@ -8,6 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
+from home.typography import french_text
 
 
 @pytest.mark.django_db
@@ -157,4 +156,8 @@ def test_breadcrumbs_show_every_ancestor_with_its_link(client, demo_content):
     assert f'<a href="{catalogue.url}">{catalogue.title}</a>' in trail
     assert f'<a href="{course.url}">{course.title}</a>' in trail
     assert f'<span aria-current="page">{french_text(lesson.title)}</span>' in trail
-    assert trail.index(french_text(catalogue.title)) < trail.index(french_text(course.title)) < trail.index(french_text(lesson.title))
+    assert (
+        trail.index(french_text(catalogue.title))
+        < trail.index(french_text(course.title))
+        < trail.index(french_text(lesson.title))
+    )

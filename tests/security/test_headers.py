@@ -202,7 +202,8 @@ def test_a_page_with_a_video_links_to_it_and_embeds_nothing(client, home_page):
     assert "<iframe" not in html and "<video" not in html and "<object" not in html
     assert re.search(
         r'<a class="block-video__link" href="https://www\.youtube\.com/watch\?v=aqz-KE-bpKQ"[^>]*>.*?'
-        "Regarder la vidéo « Présenter son association en deux minutes » sur YouTube" r"\s*</span>\s*</a>",
+        "Regarder la vidéo « Présenter son association en deux minutes » sur YouTube"
+        r"\s*</span>\s*</a>",
         html,
         re.S,
     ), html[html.find("block-video") - 200 : html.find("block-video") + 1200]
