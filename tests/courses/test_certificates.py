@@ -128,7 +128,7 @@ def test_dashboard_lists_courses_in_progress_and_completed_with_certificates(cli
     record_lesson_completion(user, LessonPage.objects.child_of(other).first())
     client.force_login(user)
     html = client.get("/mes-formations/").content.decode()
-    assert other.title in html and "50 %" in html
+    assert other.title in html and "50 %" in html
     assert f"{other.url}commencer/" in html
     certificate = Certificate.objects.get()
     assert f"/mes-formations/attestations/{certificate.code}/pdf/" in html

@@ -36,7 +36,7 @@ def test_a_learner_answers_under_the_lesson_and_can_change_their_answer(client, 
     feedback = LessonFeedback.objects.get()
     assert (feedback.helpful, feedback.comment) == (True, "Finalement, très clair.")
     page = client.get(lesson.url).content.decode()
-    assert "Vous avez répondu « Oui »" in page
+    assert "Vous avez répondu « Oui »" in page
     assert "Finalement, très clair." in page
 
 
@@ -50,7 +50,7 @@ def test_a_missing_answer_is_explained_and_the_comment_kept(client, lesson):
     client.force_login(UserFactory())
     answer(client, lesson, comment="Je ne sais pas quoi cocher")
     page = client.get(lesson.url).content.decode()
-    assert "Choisissez « Oui » ou « Non »" in page
+    assert "Choisissez « Oui » ou « Non »" in page
     assert "Je ne sais pas quoi cocher" in page
     assert not LessonFeedback.objects.exists()
 

@@ -202,7 +202,7 @@ def test_result_shows_score_explanations_and_feedback_to_screen_readers(client, 
     response = client.post(review_url(quiz, attempt), follow=True)
     html = response.content.decode()
     assert 'role="status"' in html
-    assert "66 %" in html
+    assert "66 %" in html
     assert "Parce que." in html  # explanation
     assert "Lyon est la capitale des Gaules." in html  # feedback of the picked choice
 
@@ -212,7 +212,7 @@ def test_result_hides_answers_when_the_quiz_does_not_show_them(client, learner, 
     quiz.refresh_from_db()
     attempt = take_quiz(client, learner, quiz)
     html = client.get(f"{quiz.url}tentative/{attempt.pk}/resultat/").content.decode()
-    assert "100 %" in html
+    assert "100 %" in html
     assert "Parce que." not in html
 
 
@@ -426,7 +426,7 @@ class TestQuizPageRenderingAndPreview(WagtailPageTestCase):
             slug=self.quiz.slug,
             questions=[
                 {
-                    "text": "Question du brouillon ?",
+                    "text": "Question du brouillon ?",
                     "kind": "single",
                     "explanation": "Explication du brouillon.",
                     "choices": [("Oui", True), ("Non", False)],
@@ -441,7 +441,7 @@ class TestQuizPageRenderingAndPreview(WagtailPageTestCase):
         self.client.post(url, data)
         response = self.client.get(url, {"mode": ""})
         html = response.content.decode() if not response.streaming else b"".join(response.streaming_content).decode()
-        assert "Question du brouillon ?" in html and "Explication du brouillon." in html
+        assert "Question du brouillon ?" in html and "Explication du brouillon." in html
 
 
 def test_a_passed_quiz_with_a_lesson_left_says_what_is_left_and_leads_to_it(client, learner, quiz):

@@ -71,7 +71,7 @@ def test_single_choice_question_with_two_correct_choices_is_refused(editor_clien
         editor_client, course, questions=[{"text": "?", "kind": "single", "choices": [("A", True), ("B", True)]}]
     )
     assert response.status_code == 200
-    assert "exactement une bonne réponse ; 2 sont cochées" in str(question_errors(response)[0])
+    assert "exactement une bonne réponse ; 2 sont cochées" in str(question_errors(response)[0])
     assert not QuizPage.objects.exists()
 
 
@@ -116,7 +116,7 @@ def test_error_message_is_shown_in_the_editor(editor_client, course):
     response = post_quiz(
         editor_client, course, questions=[{"text": "?", "kind": "single", "choices": [("A", False), ("B", False)]}]
     )
-    assert "Cochez la bonne réponse : cette question n&#x27;a aucune réponse correcte." in response.content.decode()
+    assert "Cochez la bonne réponse : cette question n’a aucune réponse correcte." in response.content.decode()
 
 
 def test_publishing_a_quiz_without_questions_is_refused_with_a_clear_message(editor_client, course):
@@ -125,7 +125,7 @@ def test_publishing_a_quiz_without_questions_is_refused_with_a_clear_message(edi
     url = reverse("wagtailadmin_pages:add", args=("courses", "quizpage", course.pk))
     response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert "Un quiz a au moins une question : ajoutez-en une avant de publier." in response.content.decode()
+    assert "Un quiz a au moins une question : ajoutez-en une avant de publier." in response.content.decode()
     assert not QuizPage.objects.exists()
 
 

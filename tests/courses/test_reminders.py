@@ -56,9 +56,9 @@ def test_an_inactive_learner_gets_one_reminder_that_says_where_they_stopped(cour
     assert course.title in message.subject
     body = message.body
     assert "Bonjour Aïcha" in body
-    assert f"après « {first.title} »" in body
+    assert f"après « {first.title} »" in body
     second = lessons(course)[1]
-    assert f"« {second.title} »" in body
+    assert f"« {second.title} »" in body
     assert second.get_full_url() in body
     assert "1 étapes sur" not in body
     unsubscribe = message.extra_headers["List-Unsubscribe"]

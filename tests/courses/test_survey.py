@@ -67,7 +67,7 @@ def test_missing_answers_are_listed_at_the_top_and_the_text_kept(client, course)
     assert page.status_code == 400
     html = page.content.decode()
     assert "<title>Erreur" in html
-    assert "Choisissez une note de 1 à 5." in html and "Choisissez « Oui » ou « Non »." in html
+    assert "Choisissez une note de 1 à 5." in html and "Choisissez « Oui » ou « Non »." in html
     assert "Mieux communiquer" in html
     assert not CourseSurvey.objects.exists()
 

@@ -116,7 +116,7 @@ def test_video_block_names_the_site_the_link_leads_to(url, host):
     block = VideoBlock()
     html = block.render(block.to_python({"video": url, "title": "Nos statuts"}))
     assert f'href="{url}"' in html
-    assert f"Regarder la vidéo « Nos statuts » sur {host}" in html
+    assert f"Regarder la vidéo « Nos statuts » sur {host}" in html
     assert "<iframe" not in html
 
 

@@ -157,7 +157,7 @@ def test_after_the_closing_date_the_page_shows_the_final_count_and_no_form(clien
     manifesto.closes_at = timezone.now() - datetime.timedelta(hours=1)
     manifesto.save_revision().publish()
     html = client.get("/manifeste/").content.decode()
-    assert "Nombre final : 2 signataires" in html
+    assert "Nombre final : 2 signataires" in html
     assert 'name="email"' not in html
     from tests.manifesto.conftest import sign_data
 

@@ -202,16 +202,17 @@ def test_a_page_with_a_video_links_to_it_and_embeds_nothing(client, home_page):
     assert "<iframe" not in html and "<video" not in html and "<object" not in html
     assert re.search(
         r'<a class="block-video__link" href="https://www\.youtube\.com/watch\?v=aqz-KE-bpKQ"[^>]*>.*?'
-        r"Regarder la vidéo « Présenter son association en deux minutes » sur YouTube\s*</span>\s*</a>",
+        "Regarder la vidéo « Présenter son association en deux minutes » sur YouTube"
+        r"\s*</span>\s*</a>",
         html,
         re.S,
     ), html[html.find("block-video") - 200 : html.find("block-video") + 1200]
     assert "target=" not in html[html.find("block-video") : html.rfind("block-video")]  # same tab, no surprise
-    assert "La vidéo s'ouvre sur YouTube, un autre site qui a ses propres règles de confidentialité." in html
-    assert "<summary>Lire la transcription de « Présenter son association en deux minutes »</summary>" in html
-    assert "<p>Bonjour, je suis Claire, trésorière d'une épicerie solidaire.</p>" in html
+    assert "La vidéo s’ouvre sur YouTube, un autre site qui a ses propres règles de confidentialité." in html
+    assert "<summary>Lire la transcription de « Présenter son association en deux minutes »</summary>" in html
+    assert "<p>Bonjour, je suis Claire, trésorière d’une épicerie solidaire.</p>" in html
     # Any https video site: named by its host; the title is escaped; no transcript, no empty <details>.
-    assert "Regarder la vidéo « Atelier &lt;newsletter&gt; » sur videos.example.org" in html
+    assert "Regarder la vidéo « Atelier &lt;newsletter&gt; » sur videos.example.org" in html
     assert html.count('class="transcript"') == 1
     assert_security_headers(response)
     assert_html_works_under_csp(response)

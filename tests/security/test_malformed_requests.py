@@ -258,8 +258,8 @@ def assert_french_bad_request_page(response):
     assert response.status_code == 400, response.status_code
     html = text_of(response)
     assert '<html lang="fr">' in html
-    assert "<h1>La demande n'a pas pu être lue</h1>" in html
-    assert "rien n'a été enregistré" in html
+    assert "<h1>La demande n’a pas pu être lue</h1>" in html
+    assert "rien n’a été enregistré" in html
     assert "Bad Request" not in html
     assert_security_headers(response)
 
@@ -470,5 +470,5 @@ def test_the_400_page_needs_no_request_and_is_french():
 
     with translation.override("fr"):
         html = get_template("400.html").render()
-    assert re.search(r"<title>La demande n'a pas pu être lue – Webassoc</title>", html)
+    assert re.search(r"<title>La demande n’a pas pu être lue – Webassoc</title>", html)
     assert "/static/css/site.css" in html

@@ -53,7 +53,7 @@ def test_after_logging_in_staff_see_the_set_up_page_in_french(client, staff):
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Activer l'application d'authentification" in content and 'name="code"' in content
+    assert "Activer l’application d’authentification" in content and 'name="code"' in content
     assert "Authenticator App" not in content
 
 
