@@ -25,6 +25,11 @@ def test_visitor_browses_from_home_to_the_next_lesson(new_page, viewport):
     assert total >= 4
     check_accessibility(page, f"catalogue ({viewport})")
 
+    if viewport == "phone":
+        # On a phone the filters are behind "Filtrer"; on a desktop they are always shown.
+        page.get_by_text("Filtrer", exact=True).click()
+    else:
+        expect(page.get_by_text("Filtrer", exact=True)).to_be_hidden()
     page.get_by_label("Niveau").select_option("beginner")
     page.get_by_role("button", name="Afficher les formations").click()
     expect(page).to_have_url(re.compile(r"level=beginner"))
