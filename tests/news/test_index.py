@@ -206,3 +206,19 @@ def test_english_feeds_and_filters_work_under_en(client, make_article, events):
     assert response.status_code == 200
     assert b"<language>en</language>" in response.content
     assert b"http://testserver/en/actualites/" in response.content
+
+
+def test_a_phone_gets_small_webp_cards_and_only_the_cards_below_the_fold_wait(client, make_article):
+    image = wagtail_factories.ImageFactory(file__width=1200, file__height=800)
+    for days in range(5):
+        make_article(days=days, title=f"Article {days}", featured_image=image, featured_image_alt="Des bénévoles")
+    html = client.get("/actualites/").content.decode()
+    cards = re.findall(r"<picture>.*?</picture>", html, re.S)
+    assert len(cards) == 5
+    # WebP first with a 480 px candidate a phone picks through `sizes`; JPEG for the browsers without WebP.
+    assert all('type="image/webp"' in card and ".webp 480w" in card and "sizes=" in card for card in cards)
+    assert all(re.search(r"<img[^>]+\.jpg 480w", card) for card in cards)
+    # The first card is the first thing seen: fetched first, never lazy; those further down load lazily.
+    assert 'fetchpriority="high"' in cards[0] and 'loading="lazy"' not in cards[0]
+    assert 'loading="lazy"' not in cards[1] and "fetchpriority" not in cards[1]
+    assert all('loading="lazy"' in card for card in cards[3:])

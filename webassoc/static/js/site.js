@@ -2,38 +2,28 @@
 (function () {
   "use strict";
 
-  // Collapsible menu on small screens. Without JavaScript the menu is simply always shown.
+  // Collapsible menu on narrow screens. The stylesheet shows the button and hides the menu (under
+  // "scripting: enabled", so the closed menu is the first paint); this only opens and closes it.
   var toggle = document.querySelector("[data-nav-toggle]");
   var menu = document.querySelector("[data-nav-menu]");
   if (toggle && menu) {
-    var mq = window.matchMedia("(max-width: 47.99rem)");
-    var sync = function () {
-      if (mq.matches) {
-        toggle.hidden = false;
-        menu.hidden = toggle.getAttribute("aria-expanded") !== "true";
-      } else {
-        toggle.hidden = true;
-        menu.hidden = false;
-      }
+    var setOpen = function (open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
     };
     toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") === "true";
-      toggle.setAttribute("aria-expanded", open ? "false" : "true");
-      sync();
-      if (!open) {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      setOpen(open);
+      if (open) {
         var first = menu.querySelector("a, button, input");
         if (first) first.focus();
       }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
-        toggle.setAttribute("aria-expanded", "false");
-        sync();
+        setOpen(false);
         toggle.focus();
       }
     });
-    if (mq.addEventListener) mq.addEventListener("change", sync);
-    sync();
   }
 
   // Forms marked data-confirm ask before a destructive action.
