@@ -22,7 +22,8 @@ def next_step_label(page, remaining):
     """« Encore 2 étapes : Publier régulièrement, 12 min » (the duration left out when unknown); templates
     add the arrow, hidden from screen readers."""
     minutes = getattr(page, "estimated_minutes", 0) or 0
-    values = {"count": remaining, "title": page.title, "duration": duration(minutes)}
+    # "12 min" never splits across two lines of the button.
+    values = {"count": remaining, "title": page.title, "duration": duration(minutes).replace(" ", "\u00a0")}
     if minutes:
         return (
             ngettext(

@@ -53,13 +53,13 @@ def result_html(client, quiz, attempt):
 def test_the_label_says_how_many_steps_are_left_with_the_right_plural():
     lesson = LessonPage(title="Publier régulièrement", estimated_minutes=12)
     with translation.override("fr"):
-        assert next_step_label(lesson, 1) == f"Encore 1 étape{NBSP}: Publier régulièrement, 12 min"
-        assert next_step_label(lesson, 3) == f"Encore 3 étapes{NBSP}: Publier régulièrement, 12 min"
+        assert next_step_label(lesson, 1) == f"Encore 1 étape{NBSP}: Publier régulièrement, 12{NBSP}min"
+        assert next_step_label(lesson, 3) == f"Encore 3 étapes{NBSP}: Publier régulièrement, 12{NBSP}min"
     lesson.estimated_minutes = 95
     with translation.override("fr"):
-        assert next_step_label(lesson, 2) == f"Encore 2 étapes{NBSP}: Publier régulièrement, 1 h 35 min"
+        assert next_step_label(lesson, 2) == f"Encore 2 étapes{NBSP}: Publier régulièrement, 1{NBSP}h{NBSP}35{NBSP}min"
     with translation.override("en"):
-        assert next_step_label(lesson, 1) == "1 step left: Publier régulièrement, 1 h 35 min"
+        assert next_step_label(lesson, 1) == f"1 step left: Publier régulièrement, 1{NBSP}h{NBSP}35{NBSP}min"
 
 
 # --- Course page ---------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ def test_course_page_primary_button_names_the_next_step_and_lists_those_left(cli
     html = client.get(course.url).content.decode()
     assert (
         f'<a class="button button--primary next-step__button" href="{course.url}commencer/">'
-        f"Encore 3 étapes{NBSP}: {second.title}, {second.estimated_minutes} min" in html
+        f"Encore 3 étapes{NBSP}: {second.title}, {second.estimated_minutes}{NBSP}min" in html
     )
     assert "Les 3 étapes qui restent avant l’attestation" in html
     steps_left = html.split('class="steps-left"', 1)[1].split("</ul>", 1)[0]
@@ -185,7 +185,7 @@ def test_passing_the_quiz_with_a_lesson_undone_says_exactly_what_is_left(client,
     assert f"Quiz réussi\u202f! Encore une étape avant l’attestation{NBSP}:" in html
     assert (
         f'<a class="button button--primary next-step__button" href="{second.url}">'
-        f"Encore 1 étape{NBSP}: {second.title}, {second.estimated_minutes} min" in html
+        f"Encore 1 étape{NBSP}: {second.title}, {second.estimated_minutes}{NBSP}min" in html
     )
     assert html.count("button--primary") == 1  # one obvious next step: "Réessayer" is secondary
 
@@ -293,8 +293,8 @@ def test_dashboard_cards_show_the_next_step_of_each_course(client, course_index,
     html = client.get("/mes-formations/").content.decode()
     second = lessons_of(course)[1]
     last = lessons_of(other)[1]
-    assert f"Encore 3 étapes{NBSP}: {second.title}, {second.estimated_minutes} min" in html
-    assert f"Encore 1 étape{NBSP}: {last.title}, {last.estimated_minutes} min" in html
+    assert f"Encore 3 étapes{NBSP}: {second.title}, {second.estimated_minutes}{NBSP}min" in html
+    assert f"Encore 1 étape{NBSP}: {last.title}, {last.estimated_minutes}{NBSP}min" in html
 
 
 def test_next_steps_of_many_courses_take_a_fixed_number_of_queries(course_index, django_assert_max_num_queries):

@@ -38,7 +38,7 @@ def test_syllabus_shows_each_step_state(client, course):
     assert html.count("syllabus__step--failed") == 1
     assert html.count("syllabus__step--not_started") == 2
     # The primary button names the next step, how many are left and its time.
-    assert f"Encore 3 étapes\u00a0: {second.title}, {second.estimated_minutes} min" in html
+    assert f"Encore 3 étapes\u00a0: {second.title}, {second.estimated_minutes}\u00a0min" in html
 
     QuizAttemptFactory(user=user, quiz=quiz, score=100, passed=True)
     states = [step.state for step in course_progress(course, user=user).steps]

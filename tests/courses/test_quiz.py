@@ -453,4 +453,4 @@ def test_a_passed_quiz_with_a_lesson_left_says_what_is_left_and_leads_to_it(clie
 
     assert "Quiz réussi\u202f! Encore une étape avant l’attestation\u00a0:" in html
     assert f'class="button button--primary next-step__button" href="{lesson.url}"' in html
-    assert f"Encore 1 étape\u00a0: {lesson.title}, {lesson.estimated_minutes} min" in html
+    assert f"Encore 1 étape\u00a0: {lesson.title}, {lesson.estimated_minutes}\u00a0min" in html
