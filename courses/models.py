@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -452,11 +452,24 @@ class Question(ClusterableModel, Orderable):
     explanation = models.TextField(
         _("explanation"), blank=True, help_text=_("Shown after submitting, when the quiz shows answers.")
     )
+    lesson = models.ForeignKey(
+        LessonPage,
+        verbose_name=_("lesson to review"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The lesson of this course that covers the question: a learner who gets it wrong is offered a "
+            "link to it (a lesson of another course is not offered). Optional."
+        ),
+    )
 
     panels = [
         FieldPanel("text"),
         FieldPanel("kind"),
         FieldPanel("explanation"),
+        PageChooserPanel("lesson", page_type="courses.LessonPage"),
         InlinePanel(
             "choices",
             label=_("Choice"),

@@ -25,7 +25,7 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Choice, CoursePage, Question, QuestionKind, QuizAttempt
+from .models import Choice, CoursePage, Enrollment, Question, QuestionKind, QuizAttempt
 from .progress import check_course_completion, ensure_enrollment
 
 
@@ -50,6 +50,7 @@ def questions_of(quiz):
     """The quiz's questions with their choices (2 queries), in the editors' order."""
     return list(
         Question.objects.filter(quiz=quiz)
+        .select_related("lesson")
         .order_by("sort_order", "pk")
         .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk")))
     )
@@ -161,6 +162,8 @@ def score(questions, answers):
 class Submission:
     attempt: QuizAttempt
     course_completed: bool = False
+    # True only when this very submission completed the course (it was not complete before).
+    course_just_completed: bool = False
 
 
 def submit_attempt(attempt, quiz, questions=None):
@@ -175,7 +178,7 @@ def submit_attempt(attempt, quiz, questions=None):
     used = QuizAttempt.objects.filter(user_id=attempt.user_id, quiz=quiz, submitted_at__isnull=False).count()
     if attempts_left(quiz, used) == 0:
         raise QuizError(NO_ATTEMPTS_LEFT, status=403)
-    completed = False
+    completed = just_completed = False
     with transaction.atomic():
         current = QuizAttempt.objects.filter(pk=attempt.pk).values_list("answers", flat=True).first()
         answers = current if isinstance(current, dict) else {}
@@ -192,8 +195,12 @@ def submit_attempt(attempt, quiz, questions=None):
         if passed:
             course = quiz.get_parent().specific
             if isinstance(course, CoursePage):
+                was_complete = Enrollment.objects.filter(
+                    user_id=attempt.user_id, course_id=course.pk, completed_at__isnull=False
+                ).exists()
                 completed = check_course_completion(attempt.user, course)
-    return Submission(attempt=attempt, course_completed=completed)
+                just_completed = completed and not was_complete
+    return Submission(attempt=attempt, course_completed=completed, course_just_completed=just_completed)
 
 
 def best_score(user, quiz):

@@ -36,7 +36,7 @@ from .quiz import (
     start_attempt,
     submit_attempt,
 )
-from .views import step_context
+from .views import celebration_url, step_context
 
 ATTEMPT_NOT_FOUND = gettext_lazy("This attempt does not exist or is not yours.")
 
@@ -267,6 +267,9 @@ def review(request, quiz, attempt_id):
                 return redirect(result_url(quiz, attempt))
             return _error(request, quiz, problem.message, problem.status)
         if submission.course_completed:
+            celebration = celebration_url(request.user, quiz.get_course()) if submission.course_just_completed else None
+            if celebration:
+                return redirect(celebration)
             messages.success(request, _("Well done: you have finished this course!"))
         return redirect(result_url(quiz, attempt))
     rows = []
@@ -292,6 +295,25 @@ def review(request, quiz, attempt_id):
 # --- Result --------------------------------------------------------------------------------------
 
 
+def lesson_to_review(quiz, question):
+    """The live lesson of the quiz's own course the editors linked to ``question`` (else ``None``)."""
+    lesson = question.lesson
+    if lesson is None or not lesson.live or lesson.path[: -lesson.steplen] != quiz.path[: -quiz.steplen]:
+        return None
+    return lesson
+
+
+def lessons_to_review(quiz, questions, attempt):
+    """``[(lesson, [questions answered wrong that it covers])]`` in course order, for a failed attempt."""
+    right = set(attempt.correct_questions or ())
+    by_lesson = {}
+    for item in questions:
+        lesson = lesson_to_review(quiz, item) if item.pk not in right else None
+        if lesson is not None:
+            by_lesson.setdefault(lesson.pk, (lesson, []))[1].append(item)
+    return sorted(by_lesson.values(), key=lambda pair: pair[0].path)
+
+
 def result(request, quiz, attempt_id):
     if not request.user.is_authenticated:
         return _login(request, quiz)
@@ -311,9 +333,11 @@ def result(request, quiz, attempt_id):
                     "number": number,
                     "question": item,
                     "is_right": item.pk in right,
+                    "lesson": None if item.pk in right else lesson_to_review(quiz, item),
                     "choices": [{"choice": choice, "picked": choice.pk in picked} for choice in item.choices.all()],
                 }
             )
+    to_review = [] if attempt.passed else lessons_to_review(quiz, questions, attempt)
     submitted = list(
         QuizAttempt.objects.filter(user=request.user, quiz=quiz, submitted_at__isnull=False).values_list(
             "score", "passed"
@@ -333,6 +357,7 @@ def result(request, quiz, attempt_id):
             "certificate": certificate,
             "attempt": attempt,
             "rows": rows,
+            "lessons_to_review": to_review,
             "best_score": max((score or 0 for score, _passed in submitted), default=None),
             "has_passed": any(passed for _score, passed in submitted),
             "attempts_left": left,

@@ -8,6 +8,11 @@ app_name = "courses"
 urlpatterns = [
     path("mes-formations/", views.dashboard, name="dashboard"),
     path("mes-formations/attestations/<str:code>/", views.certificate, name="certificate"),
+    path(
+        "mes-formations/attestations/<str:code>/felicitations/",
+        views.certificate_celebration,
+        name="certificate_celebration",
+    ),
     path("mes-formations/attestations/<str:code>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     # Public verification: anyone with the code sees the name, the course and the date, nothing else.
     path("attestations/verifier/", views.certificate_verify, name="certificate_verify_form"),

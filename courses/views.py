@@ -95,9 +95,12 @@ def _preview_steps(course):
 
 
 def course_context(course, request):
+    from .guidance import next_step_of
+
     progress = course_progress(course, user=request.user, session=request.session)
     resume = progress.first_unfinished
     return {
+        "next_step": next_step_of(progress),
         "preview_steps": _preview_steps(course) if getattr(request, "is_preview", False) else [],
         "progress": progress,
         "resume_step": resume,
@@ -134,8 +137,11 @@ def step_context(step_page, request):
     if course is None:
         return {}
     progress = course_progress(course, user=request.user, session=request.session)
+    from .guidance import next_step_of
+
     previous, following = progress.neighbours(step_page)
     return {
+        "next_step_to_attestation": next_step_of(progress),
         "course": course,
         "progress": progress,
         "current_step": progress.step_for(step_page),
@@ -160,13 +166,21 @@ def complete_lesson(request, lesson):
     """``terminer/`` (POST): mark the lesson done, then go to the next step."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    course = lesson.get_parent().specific
+    newly_done = False
     if request.user.is_authenticated:
+        was_complete = Enrollment.objects.filter(
+            user=request.user, course_id=course.pk, completed_at__isnull=False
+        ).exists()
         record_lesson_completion(request.user, lesson)
+        newly_done = not was_complete
     else:
         remember_lesson(request.session, lesson)
-    course = lesson.get_parent().specific
     progress = course_progress(course, user=request.user, session=request.session)
     if progress.is_complete:
+        celebration = celebration_url(request.user, course) if newly_done else None
+        if celebration:
+            return redirect(celebration)
         messages.success(request, _("Well done: you have finished this course!"))
         return redirect(course.get_url(request))
     _previous, following = progress.neighbours(lesson)
@@ -192,9 +206,14 @@ def dashboard(request):
         .prefetch_related(Prefetch("course__cover_image", queryset=_images_with_renditions()))
         .order_by("-started_at")
     )
+    from .guidance import next_steps_by_course
+
     courses = [enrollment.course for enrollment in enrollments]
     attach_progress(courses, request)
     in_progress = [e for e in enrollments if e.completed_at is None]
+    next_steps = next_steps_by_course([e.course for e in in_progress], request.user)
+    for enrollment in in_progress:
+        enrollment.course.next_step = next_steps.get(enrollment.course.pk)
     completed = [e for e in enrollments if e.completed_at is not None]
     completed.sort(key=lambda e: e.completed_at, reverse=True)
     return render(
@@ -243,8 +262,60 @@ def certificate(request, code):
     return render(
         request,
         "courses/certificate.html",
-        {"certificate": cert, "course": cert.enrollment.course, "verify_url": _verify_url(request, cert)},
+        {
+            "certificate": cert,
+            "course": cert.enrollment.course,
+            "verify_url": _verify_url(request, cert),
+            "linkedin_url": linkedin_add_url(request, cert),
+        },
     )
+
+
+def celebration_url(user, course):
+    """Where finishing ``course`` leads: its attestation's celebration page (``None`` without one)."""
+    code = (
+        Certificate.objects.filter(enrollment__user=user, enrollment__course_id=course.pk)
+        .values_list("code", flat=True)
+        .first()
+    )
+    return reverse("courses:certificate_celebration", kwargs={"code": code}) if code else None
+
+
+@login_required
+def certificate_celebration(request, code):
+    """The page a learner lands on when they finish a course: the attestation, its download and the
+    ways to share it, right there."""
+    cert = _own_certificate(request, code)
+    return render(
+        request,
+        "courses/certificate_celebration.html",
+        {
+            "certificate": cert,
+            "course": cert.enrollment.course,
+            "verify_url": _verify_url(request, cert),
+            "linkedin_url": linkedin_add_url(request, cert),
+        },
+    )
+
+
+def linkedin_add_url(request, cert):
+    """LinkedIn's plain "add to profile" link (a certification, pre-filled; no script, no tracking
+    until the learner follows it)."""
+    from urllib.parse import urlencode
+
+    from home.models import OrganisationSettings
+
+    organisation = OrganisationSettings.for_request(request)
+    params = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": cert.course_title,
+        "organizationName": organisation.name or "Webassoc",
+        "issueYear": cert.issued_at.year,
+        "issueMonth": cert.issued_at.month,
+        "certUrl": _verify_url(request, cert),
+        "certId": cert.code,
+    }
+    return "https://www.linkedin.com/profile/add?" + urlencode(params)
 
 
 @login_required

@@ -2,6 +2,7 @@ from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -148,6 +149,15 @@ class HomePage(BasePage):
     page_description = _("The home page of the site: hero, featured courses, manifesto and latest news.")
     admin_icon = "home"
     max_count = 1
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # A member's home page carries personal parts (the "Reprendre" card): no shared cache
+            # (the page cache, a proxy or a CDN) may keep it.
+            patch_cache_control(response, private=True)
+        return response
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",

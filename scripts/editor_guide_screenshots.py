@@ -101,6 +101,10 @@ def main():
         page.locator("#id_questions-0-text").scroll_into_view_if_needed()
         page.mouse.wheel(0, -150)
         shot("05-quiz-questions")
+        # Each question can name the lesson that covers it (offered after a wrong answer).
+        page.locator("[data-contentpath='lesson']").first.scroll_into_view_if_needed()
+        page.mouse.wheel(0, -250)
+        shot("05c-question-lesson")
         page.get_by_role("tab", name="Réglages").click()
         page.mouse.wheel(0, -2000)
         shot("05b-quiz-settings")

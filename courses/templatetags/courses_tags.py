@@ -51,3 +51,15 @@ def course_extensions(context, hook_name, obj=None):
         if html:
             parts.append((html,))
     return format_html_join("", "{}", parts)
+
+
+@register.simple_tag(takes_context=True)
+def resume_course(context):
+    """The course the logged-in learner is taking and its next step (``courses.guidance.NextStep``),
+    for the home page's "Reprendre" card; ``None`` for anonymous visitors and when nothing is in progress."""
+    from courses.guidance import resume_for
+
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    return resume_for(request.user)

@@ -41,6 +41,15 @@ def test_left_to_right_names_are_in_the_pdf_exactly_as_typed(course, name):
     assert "?" not in text and "(cid:" not in text
 
 
+def test_the_name_from_the_bug_report_is_no_longer_question_marks(course):
+    # Issue 14: with a core font this printed as "?ucja Wi?niewska-Nguy?n ?ahin".
+    name = "Łucja Wiśniewska-Nguyễn Şahin"
+    _certificate, pdf = render(course, name, course_title="Ελληνικά για συλλόγους")
+    text = text_of(pdf)
+    assert name in text and "Ελληνικά για συλλόγους" in text
+    assert "?" not in text
+
+
 def test_an_arabic_name_is_drawn_from_right_to_left_and_reads_back_letter_for_letter(course):
     name = "فاطمة الزهراء"
     _certificate, pdf = render(course, name)

@@ -445,12 +445,12 @@ class TestQuizPageRenderingAndPreview(WagtailPageTestCase):
 
 
 def test_a_passed_quiz_with_a_lesson_left_says_what_is_left_and_leads_to_it(client, learner, quiz):
-    lesson = quiz.get_parent().get_children().live().exclude(pk=quiz.pk).first()
+    lesson = quiz.get_parent().get_children().live().exclude(pk=quiz.pk).first().specific
     attempt = take_quiz(client, learner, quiz)
     assert attempt.passed
 
     html = client.get(result_url(quiz, attempt)).content.decode()
 
-    assert "Il vous reste une étape pour terminer la formation\u00a0:" in html
-    assert f'class="button button--primary" href="{lesson.url}"' in html
-    assert f"À terminer\u00a0: {lesson.title}" in html
+    assert "Quiz réussi\u202f! Encore une étape avant l’attestation\u00a0:" in html
+    assert f'class="button button--primary next-step__button" href="{lesson.url}"' in html
+    assert f"Encore 1 étape\u00a0: {lesson.title}, {lesson.estimated_minutes}\u00a0min" in html

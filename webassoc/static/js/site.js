@@ -32,4 +32,18 @@
       if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
     });
   });
+  // "Copier le lien" on the attestation pages: without JavaScript the address stays shown, selectable.
+  document.querySelectorAll("[data-copy-link]").forEach(function (box) {
+    var source = box.querySelector("[data-copy-link-source]");
+    var button = box.querySelector("[data-copy-link-button]");
+    var status = box.querySelector("[data-copy-link-status]");
+    if (!source || !button || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.value).then(
+        function () { if (status) status.textContent = button.getAttribute("data-copied") || ""; },
+        function () { source.focus(); source.select(); }
+      );
+    });
+  });
 })();
