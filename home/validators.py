@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # Characters that have no place in a name and serve markup, templates or addresses.
-FORBIDDEN_CHARACTERS = set("<>{}[]\\|=@/:;#$%^*_~`\"")
+FORBIDDEN_CHARACTERS = set('<>{}[]\\|=@/:;#$%^*_~`"')
 # A web address: a scheme, "www.", or a dot followed by a common top-level domain.
 WEB_ADDRESS = re.compile(r"(\w+://|www\.|\.(com|net|org|fr|info|biz|io|ru|cn|xyz|top|link|ly)\b)", re.IGNORECASE)
 

@@ -8,8 +8,8 @@ import hashlib
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.crypto import constant_time_compare
@@ -130,9 +130,8 @@ def manifesto_page(request, page):
         "page": page.pk,
         "signature": signature.pk,
         "email": form.cleaned_data["email"].strip(),
-        "created": created or bool(
-            correcting and previous and previous.get("created") and previous["signature"] == signature.pk
-        ),
+        "created": created
+        or bool(correcting and previous and previous.get("created") and previous["signature"] == signature.pk),
         "values": form.kept_values(),
     }
     return HttpResponseRedirect(pending_url)
@@ -191,7 +190,7 @@ def record_signature(page, values, request):
 
 @never_cache
 def pending(request, page):
-    """"Check your mailbox": names the address, offers to resend the e-mail (POST) or correct it.
+    """ "Check your mailbox": names the address, offers to resend the e-mail (POST) or correct it.
 
     Nothing here tells whether the address had signed before: the same page, the same messages and
     the same e-mail as signing again (already confirmed or a new link), at most a few an hour.
@@ -210,7 +209,9 @@ def pending(request, page):
         if _email_rate_limited(request, signature):
             messages.error(
                 request,
-                _("Several e-mails have already been sent to this address in the last hour. Wait a little, then look in your spam folder."),
+                _(
+                    "Several e-mails have already been sent to this address in the last hour. Wait a little, then look in your spam folder."
+                ),
             )
         else:
             kind = ALREADY_CONFIRMED if signature.is_confirmed else CONFIRM
