@@ -278,6 +278,7 @@ def confirm(request, page, token):
     try:
         read_token(token, CONFIRM_SALT, max_age=confirmation_max_age())
     except (TokenExpired, TokenInvalid):
+        context["expiry_days"] = confirmation_max_age() // (24 * 3600)
         return TemplateResponse(request, "manifesto/expired.html", context, status=410)
     if not page.is_open:
         return TemplateResponse(request, "manifesto/closed.html", context, status=410)
