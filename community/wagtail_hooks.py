@@ -7,6 +7,8 @@ migration); everyone else is sent back to the admin's dashboard, like the other 
 
 import django_filters
 from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -15,6 +17,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from home.admin_panels import DashboardTablePanel
 from home.departements import DEPARTEMENT_CHOICES, REGION_CHOICES, departements_of
 from home.exports import FormulaSafeExportMixin
 from manifesto.models import Skill
@@ -195,3 +198,45 @@ def register_community_admin_urls():
 
     urls = [path("<int:pk>/benevoles/", admin_views.ProposeView.as_view(), name="propose")]
     return [path("community/requests/", include((urls, "community_admin"), namespace="community_admin"))]
+
+
+class HelpRequestsToTriagePanel(DashboardTablePanel):
+    """Confirmed help requests nobody has looked at yet, oldest first: part of the staff's to-do list,
+    so it sits with Wagtail's review panels, above the figures. One query."""
+
+    name = "community_help_requests_to_triage"
+    heading = _("Help requests to triage")
+    order = 230
+    columns = (_("Association"), _("City"), _("Sent"))
+    empty_message = _("No new help request: every confirmed request has been triaged.")
+    link_text = _("See every new help request")
+    limit = 5
+
+    def __init__(self, request):
+        super().__init__(request)
+        self.link_url = reverse("wagtailsnippets_community_helprequest:list") + f"?status={Status.NEW}"
+
+    def get_rows(self):
+        requests = (
+            HelpRequest.objects.filter(status=Status.NEW, confirmed_at__isnull=False, anonymised_at__isnull=True)
+            .only("pk", "association", "city", "created_at")
+            .order_by("created_at")[: self.limit]
+        )
+        return [
+            [
+                format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("wagtailsnippets_community_helprequest:edit", args=[item.pk]),
+                    item.association,
+                ),
+                item.city,
+                formats.date_format(timezone.localtime(item.created_at), "SHORT_DATE_FORMAT"),
+            ]
+            for item in requests
+        ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_help_requests_panel(request, panels):
+    if request.user.has_perm("community.change_helprequest"):
+        panels.append(HelpRequestsToTriagePanel(request))

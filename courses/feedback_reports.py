@@ -123,7 +123,7 @@ class LowestHelpfulPanel(DashboardTablePanel):
 
     name = "courses_lowest_helpful"
     heading = gettext_lazy("Lessons learners find least helpful")
-    order = 175
+    order = 475
     columns = (gettext_lazy("Lesson"), gettext_lazy("Answers"), gettext_lazy("Helpful rate"))
     empty_message = gettext_lazy("No lesson has three answers yet.")
     link_text = gettext_lazy("All lesson feedback")

@@ -78,6 +78,18 @@ class CoursePageForm(DecorativeImagesPageForm):
     cover_image_decorative = decorative_image_field()
     decorative_images = [("cover_image", "cover_image_alt", "cover_image_decorative")]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The prerequisites are ticked in a list of the other courses, by title: a course cannot require
+        # itself (a choice that is not offered is refused if it is posted anyway).
+        field = self.fields.get("prerequisite_courses")
+        if field is not None:
+            courses = field.queryset.order_by("title")
+            field.queryset = courses.exclude(pk=self.instance.pk) if self.instance.pk else courses
+        trainers = self.fields.get("trainers")
+        if trainers is not None:
+            trainers.queryset = trainers.queryset.order_by("name")
+
 
 DURATION_CHOICES = [
     ("", _("Any duration")),

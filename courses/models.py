@@ -6,6 +6,7 @@ certificates) are plain Django models pointing at those pages.
 
 import secrets
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -192,10 +193,14 @@ class CoursePage(RoutablePageMixin, BasePage):
         FieldPanel("objectives"),
         FieldPanel("audience"),
         MultiFieldPanel(
-            [FieldPanel("prerequisites"), FieldPanel("prerequisite_courses"), FieldPanel("prerequisites_required")],
+            [
+                FieldPanel("prerequisites"),
+                FieldPanel("prerequisite_courses", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prerequisites_required"),
+            ],
             heading=_("Prerequisites"),
         ),
-        FieldPanel("trainers"),
+        FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
     ]
     settings_panels = [FieldPanel("issues_certificate")] + BasePage.settings_panels
     base_form_class = CoursePageForm

@@ -124,7 +124,7 @@ class LowestCompletionPanel(DashboardTablePanel):
 
     name = "courses_lowest_completion"
     heading = _("Courses with the lowest completion")
-    order = 170
+    order = 470
     columns = (_("Course"), _("Enrolled learners"), _("Completion rate"))
     empty_message = _("No learner has started a course yet.")
     link_text = _("All course reports")

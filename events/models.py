@@ -9,6 +9,7 @@ What only staff decide about a session (its cancellation) is never taken back by
 revision: ``Session.save`` keeps the value stored in the database.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -143,7 +144,7 @@ class WorkshopPage(RoutablePageMixin, BasePage):
             heading=_("Cover image"),
         ),
         MultiFieldPanel([FieldPanel("format"), FieldPanel("theme"), FieldPanel("level")], heading=_("Classification")),
-        FieldPanel("trainers"),
+        FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
         FieldPanel("course"),
         InlinePanel(

@@ -1,5 +1,8 @@
+from anyascii import anyascii
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -54,6 +57,19 @@ class BasePage(FastRouteMixin, CachedViewRestrictionsMixin, SocialFieldsMixin, P
 
     def get_meta_description(self):
         return self.search_description
+
+    def clean(self):
+        super().clean()
+        # Wagtail's slug widget converts a title to ASCII in the browser, but a slug typed by hand (or
+        # posted without JavaScript) reaches the model as typed: refuse it with the address to use.
+        if not getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True) and self.slug and not self.slug.isascii():
+            suggestion = slugify(anyascii(self.slug))
+            raise ValidationError(
+                {
+                    "slug": _("Use letters without accents, digits and hyphens only, for example “%(slug)s”.")
+                    % {"slug": suggestion}
+                }
+            )
 
     # The page's own image shared when no social image is chosen ("cover_image", "featured_image"…).
     social_image_fallback = None

@@ -1,10 +1,13 @@
 from django.contrib.auth import get_user_model
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .admin_panels import DashboardTablePanel, count_per_day
+from .editor_guide import EditorGuideView, editor_guide_image
 
 
 class NewMembersPanel(DashboardTablePanel):
@@ -12,7 +15,7 @@ class NewMembersPanel(DashboardTablePanel):
 
     name = "new_members"
     heading = _("New members (last 30 days)")
-    order = 160
+    order = 460
     columns = (_("Day"), _("New members"))
     empty_message = _("No new member in the last 30 days.")
 
@@ -46,3 +49,26 @@ def autosave_guard_js():
 def checks_take_turns_js():
     """Keep the checks panel working when the preview reloads during a check (see the script's comment)."""
     return format_html('<script src="{}"></script>', static("js/admin-checks-take-turns.js"))
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_urls():
+    return [
+        path("guide/", EditorGuideView.as_view(), name="editor_guide"),
+        path("guide/images/<str:name>", editor_guide_image, name="editor_guide_image"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    """The site's own guide, in French, first in the admin's Help menu."""
+    return MenuItem(_("Editor's guide"), reverse("editor_guide"), icon_name="help", order=900, name="site-editor-guide")
+
+
+@hooks.register("construct_help_menu")
+def drop_wagtail_english_guides(request, menu_items):
+    """Wagtail's own guide and release notes are in English and describe features the site does not
+    use: staff get the site's guide instead (the keyboard shortcuts stay)."""
+    menu_items[:] = [
+        item for item in menu_items if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]

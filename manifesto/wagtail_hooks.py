@@ -242,7 +242,7 @@ class SignaturesPerDayPanel(DashboardTablePanel):
 
     name = "manifesto_signatures_per_day"
     heading = _("Confirmed signatures (last 30 days)")
-    order = 170
+    order = 480
     columns = (_("Day"), _("Confirmed signatures"))
     empty_message = _("No signature confirmed in the last 30 days.")
     link_text = _("See every signature")

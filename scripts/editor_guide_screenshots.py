@@ -2,8 +2,10 @@
 
 Usage: .venv/bin/python scripts/editor_guide_screenshots.py   (needs /usr/bin/chromium)
 
-Serves the demo content exactly as the browser suite does (tests/e2e), logs in as an administrator and
-saves PNG files under docs/editor-guide/. Run it again after changing the admin, and commit the images.
+Serves the demo content exactly as the browser suite does (tests/e2e), logs in as the staff role each
+part of the guide is for (Formateurs for courses, Rédaction for news, Modération for the dashboard,
+signatures and reports), at 1280 px, the width of the association's laptops, and saves PNG files under
+docs/editor-guide/. Run it again after changing the admin, and commit the images.
 """
 
 import sys
@@ -14,9 +16,27 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD, serve_demo_site  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD, log_in, serve_demo_site  # noqa: E402
 
 OUT = ROOT / "docs" / "editor-guide"
+WIDTH, HEIGHT = 1280, 800
+# One account per staff group, made in the served demo site (the browser suite has Rédaction already).
+ROLE_ACCOUNTS = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from allauth.account.models import EmailAddress
+for email, first_name, group in [
+    ("formateurs@e2e.test", "Karim", "Formateurs"),
+    ("moderation@e2e.test", "Maud", "Modération"),
+]:
+    user, _ = get_user_model().objects.get_or_create(
+        email=email, defaults={{"first_name": first_name, "last_name": "Démo", "is_staff": True}}
+    )
+    user.set_password({PASSWORD!r})
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+    EmailAddress.objects.get_or_create(user=user, email=email, defaults={{"verified": True, "primary": True}})
+"""
 SHOW_BLOCK_PREVIEW = """(name) => {
     const label = [...document.querySelectorAll(".w-combobox__option-text")].find((e) => e.textContent.trim() === name);
     let row = label;
@@ -36,21 +56,33 @@ def main():
             " quiz.pk, NewsIndexPage.objects.get().pk)"
         ).split()
         catalogue, course, quiz, news = ids[-4:]
+        site.shell(ROLE_ACCOUNTS)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 900}, locale="fr-FR", base_url=site.base_url)
+        page = None
+
+        def as_role(email):
+            nonlocal page
+            if page is not None:
+                page.context.close()
+            context = browser.new_context(
+                viewport={"width": WIDTH, "height": HEIGHT}, locale="fr-FR", base_url=site.base_url
+            )
+            page = context.new_page()
+            log_in(page, email)
+            return page
 
         def shot(name, full_page=False):
             page.wait_for_timeout(400)
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=full_page)
             print("saved", OUT / f"{name}.png")
 
-        page.goto("/admin/login/")
-        page.fill("#id_username", "admin@e2e.test")
-        page.fill("#id_password", PASSWORD)
-        page.locator("form button[type=submit]").first.click()
-        expect(page).to_have_url(f"{site.base_url}/admin/")
+        as_role("moderation@e2e.test")
+        page.goto("/admin/")
         shot("01-dashboard")
+        page.goto("/admin/guide/")
+        shot("00-guide-in-admin")
 
+        as_role("formateurs@e2e.test")
         page.goto(f"/admin/pages/{catalogue}/")
         shot("02-catalogue-pages")
         page.goto(f"/admin/pages/add/courses/coursepage/{catalogue}/")
@@ -77,12 +109,14 @@ def main():
         page.wait_for_timeout(1500)
         shot("06-quiz-preview")
 
+        as_role("redaction@e2e.test")
         page.goto(f"/admin/pages/add/news/newspage/{news}/")
         page.fill("#id_title", "Atelier « Réseaux sociaux » à Lyon le 12 décembre")
         shot("07-new-article")
         page.get_by_role("button", name="Plus d'actions").click()
         shot("08-publish-menu")
 
+        as_role("moderation@e2e.test")
         page.goto("/admin/snippets/manifesto/signature/")
         shot("09-signatures")
         page.locator("button[aria-label='Actions']").first.click()

@@ -339,7 +339,15 @@ PERMISSIONS_POLICY = {
 }
 
 # --- Wagtail
+# Staff read the site's French guide (Help menu, docs/editor-guide.md), not Wagtail's English release banner.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Page addresses in plain ASCII ("education-populaire", not "éducation-populaire"): they survive every
+# e-mail client, spreadsheet and printed flyer.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_SITE_NAME = "Webassoc"
+# Staff avatars are the default picture or one they upload: no hash of their address sent to Gravatar
+# (the content security policy would block its images anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx", "zip"]
