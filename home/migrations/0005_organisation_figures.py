@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_video_link_block'),
+        ('home', '0004_root_page_title_in_french'),
     ]
 
     operations = [
