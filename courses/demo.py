@@ -27,7 +27,7 @@ def _quiz(course, spec):
         title=spec["title"],
         intro=spec["intro"],
         pass_mark=spec["pass_mark"],
-        max_attempts=0,
+        max_attempts=spec.get("max_attempts", 0),
         shuffle_questions=False,
         show_answers=True,
         estimated_minutes=8,

@@ -30,3 +30,10 @@ def test_home_gives_the_associations_figures_not_the_demo_database_counts(client
 
     navigation = NavigationSettings.objects.get()
     assert sum(1 for link in navigation.footer_links if link.value["page"].title == "Le Manifeste des 1000") == 1
+
+
+def test_one_demo_quiz_has_an_attempt_limit(demo):
+    from courses.models import QuizPage
+
+    quiz = QuizPage.objects.get(slug="quiz-rgpd")
+    assert quiz.max_attempts == 3
