@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from home.validators import clean_name, validate_person_name
+
 User = get_user_model()
 
 PROFILE_FIELDS = ["first_name", "last_name", "association", "role"]
@@ -25,13 +27,24 @@ def profile_fields():
     }
     for name, field in fields.items():
         field.widget.attrs["autocomplete"] = autocomplete[name]
+    # The same rules as the manifesto's names (home/validators.py).
+    for name in ("first_name", "last_name"):
+        fields[name].validators.append(validate_person_name)
     return fields
 
 
-class SignupForm(AllauthSignupForm):
-    """allauth's sign-up form (e-mail, password twice) plus the member's name, association and role."""
+class NameCleaningMixin:
+    def clean_first_name(self):
+        return clean_name(self.cleaned_data.get("first_name"))
 
-    field_order = ["first_name", "last_name", "email", "password1", "password2", "association", "role"]
+    def clean_last_name(self):
+        return clean_name(self.cleaned_data.get("last_name"))
+
+
+class SignupForm(NameCleaningMixin, AllauthSignupForm):
+    """allauth's sign-up form (e-mail, one password with a "show" button) plus the member's name, association and role."""
+
+    field_order = ["first_name", "last_name", "email", "password1", "association", "role"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +65,7 @@ class SignupForm(AllauthSignupForm):
         super().custom_signup(request, user)
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(NameCleaningMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = PROFILE_FIELDS

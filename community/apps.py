@@ -25,6 +25,7 @@ class CommunityConfig(AppConfig):
             "courses.Trainer",
             "community.HelpRequestPage",
             "community.VolunteerIndexPage",
+            "home.OrganisationSettings",
         ):
             post_save.connect(forget_figures, sender=model, dispatch_uid=f"community-figures-save-{model}")
             post_delete.connect(forget_figures, sender=model, dispatch_uid=f"community-figures-delete-{model}")

@@ -27,11 +27,13 @@ def compute_figures():
     from django.db.models import Sum
 
     from courses.models import Trainer
+    from home.models import OrganisationSettings
     from manifesto.models import SignatureCount
 
     from .models import HELPED_STATUSES, HelpRequest, HelpRequestPage, VolunteerIndexPage
 
     year = timezone.localdate().year
+    organisation = OrganisationSettings.objects.filter(site__is_default_site=True).first()
     help_page = HelpRequestPage.objects.live().public().first()
     volunteers_page = VolunteerIndexPage.objects.live().public().first()
     return {
@@ -42,6 +44,9 @@ def compute_figures():
         .distinct()
         .count(),
         "year": year,
+        # The association's own rounded figures (Settings › Organisation), shown instead when set.
+        "volunteers_figure": organisation.volunteers_figure if organisation else None,
+        "associations_figure": organisation.associations_figure if organisation else None,
         "help_url": help_page.url if help_page else "",
         "volunteers_url": volunteers_page.url if volunteers_page else "",
     }

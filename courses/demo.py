@@ -27,7 +27,7 @@ def _quiz(course, spec):
         title=spec["title"],
         intro=spec["intro"],
         pass_mark=spec["pass_mark"],
-        max_attempts=0,
+        max_attempts=spec.get("max_attempts", 0),
         shuffle_questions=False,
         show_answers=True,
         estimated_minutes=8,
@@ -224,10 +224,18 @@ def load(context):
     _load_path(context, index, courses)
 
     home = HomePage.objects.get(pk=home.pk)
+    changed = False
     if not home.featured_courses.exists():
         home.featured_courses = [
             HomeFeaturedCourse(course=course, sort_order=i) for i, course in enumerate(courses[:3])
         ]
+        changed = True
+    if not home.hero_cta_page_id:
+        # The hero's call to action (an editor field of the home page): the catalogue.
+        home.hero_cta_label = "Découvrir les formations gratuites"
+        home.hero_cta_page = index
+        changed = True
+    if changed:
         home.save_revision().publish()
         context.home = home
 

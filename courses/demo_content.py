@@ -984,8 +984,9 @@ COURSES = [
         "quiz": {
             "slug": "quiz-rgpd",
             "title": "Quiz : le RGPD pour les associations",
-            "intro": "Six questions pour vérifier les réflexes essentiels.",
+            "intro": "Six questions pour vérifier les réflexes essentiels. Trois tentatives possibles.",
             "pass_mark": 70,
+            "max_attempts": 3,
             "questions": [
                 (
                     "true_false",

@@ -234,6 +234,20 @@ class OrganisationSettings(BaseSiteSetting):
         help_text=_("Used when a shared page has no image of its own."),
     )
     social_links = StreamField(LinkListBlock(), blank=True, verbose_name=_("social network links"))
+    # The association's own figures, shown as "about …" wherever the site gives figures (the home
+    # page's community block); left empty, the home page shows what the database counts.
+    volunteers_figure = models.PositiveIntegerField(
+        _("volunteer professionals (about)"),
+        null=True,
+        blank=True,
+        help_text=_("How many volunteer web professionals the association gathers, rounded (e.g. 1400)."),
+    )
+    associations_figure = models.PositiveIntegerField(
+        _("associations helped a year (about)"),
+        null=True,
+        blank=True,
+        help_text=_("How many associations the volunteers help each year, rounded (e.g. 2000)."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -242,6 +256,10 @@ class OrganisationSettings(BaseSiteSetting):
         FieldPanel("postal_address"),
         FieldPanel("default_social_image"),
         FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("volunteers_figure"), FieldPanel("associations_figure")],
+            heading=_("The association's figures"),
+        ),
     ]
 
     class Meta:

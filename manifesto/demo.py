@@ -5,13 +5,15 @@ import random
 from datetime import timedelta
 
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.demo_utils import demo_image, get_or_create_child
-from home.models import HomePage
+from home.models import HomePage, NavigationSettings
 
 from .models import ManifestoPage, ManifestoProfession, Signature, refresh_signature_count
 from .tokens import normalize_email
+
+TITLE = "Le Manifeste des 1000"
 
 PROFESSIONS = [
     "Développeur·se",
@@ -285,8 +287,8 @@ def load(context):
         home,
         ManifestoPage,
         "manifeste",
-        title="Le manifeste des professionnels du web engagés",
-        seo_title="Manifeste : des professionnels du web au service des associations",
+        title=TITLE,
+        seo_title="Le Manifeste des 1000 : des professionnels du web au service des associations",
         search_description="Dix engagements de professionnels du web envers les associations. Signez-le.",
         intro=(
             "Développeuses, designers, rédacteurs, cheffes de projet : nous mettons une part de nos "
@@ -298,12 +300,14 @@ def load(context):
         privacy_page=privacy,
         social_image=demo_image("Image de partage du manifeste", seed="manifesto-social"),
         confirmation_email_text=(
-            "Merci d'avoir signé le manifeste des professionnels du web engagés ! Pour que votre signature "
-            "soit comptée, il reste à confirmer votre adresse e-mail."
+            "Merci d’avoir signé le Manifeste des 1000\u202f! Pour que votre signature soit comptée, il "
+            "reste à confirmer votre adresse e-mail."
         ),
         thank_you_text=(
-            "<p>Merci ! Votre signature rejoint celles de centaines de professionnels du web. Parlez-en "
-            "autour de vous : chaque signature rend ces engagements plus visibles auprès des associations.</p>"
+            # No figure here: the live count is shown right under this text.
+            "<p>Merci\u202f! Votre signature rejoint celles des professionnels du web déjà engagés. Parlez-en "
+            "autour de vous\u00a0: chaque signature rend ces engagements plus visibles auprès des "
+            "associations.</p>"
         ),
         professions=[ManifestoProfession(name=name, sort_order=index) for index, name in enumerate(PROFESSIONS)],
     )
@@ -317,3 +321,21 @@ def load(context):
         context.created += len(rows)
     refresh_signature_count(page)
     context.manifesto = page
+    _add_to_menus(home, page)
+
+
+def _add_to_menus(home, page):
+    """The manifesto in the main menu (before *À propos*) and in the footer, once."""
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        return
+    navigation = NavigationSettings.for_site(site)
+    changed = False
+    for links, position in ((navigation.primary_links, -1), (navigation.footer_links, 0)):
+        if any(link.get("value", {}).get("page") == page.pk for link in links.raw_data):
+            continue
+        index = max(len(links) + position, 0) if position < 0 else position
+        links.insert(index, ("link", {"page": page, "label": "", "url": ""}))
+        changed = True
+    if changed:
+        navigation.save()

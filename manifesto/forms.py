@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.departements import DEPARTEMENT_CHOICES
+from home.validators import clean_name, validate_person_name
 
 from .models import OTHER_PROFESSION, Skill
 from .tokens import form_started_value
@@ -19,11 +20,37 @@ def _clean_text(value):
 
 
 class SignatureForm(forms.Form):
+    # The five required answers first, then the optional part (the order of the error summary too).
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "profession",
+        "profession_other",
+        "consent",
+        "is_public",
+        "organisation",
+        "city",
+        "message",
+        "skills",
+        "volunteer_consent",
+        "departement",
+        "newsletter",
+    ]
+    # What the "check your mailbox" page keeps (in the session) to give the form back for a correction.
+    KEPT_FIELDS = tuple(name for name in field_order if name != "consent")
+
     first_name = forms.CharField(
-        label=_("First name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        label=_("First name"),
+        max_length=100,
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label=_("Last name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+        label=_("Last name"),
+        max_length=100,
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -115,10 +142,10 @@ class SignatureForm(forms.Form):
             self.data = data
 
     def clean_first_name(self):
-        return _clean_text(self.cleaned_data.get("first_name"))
+        return clean_name(self.cleaned_data.get("first_name"))
 
     def clean_last_name(self):
-        return _clean_text(self.cleaned_data.get("last_name"))
+        return clean_name(self.cleaned_data.get("last_name"))
 
     def clean_organisation(self):
         return _clean_text(self.cleaned_data.get("organisation"))
@@ -139,6 +166,10 @@ class SignatureForm(forms.Form):
         if cleaned.get("volunteer_consent") and not cleaned.get("departement"):
             self.add_error("departement", _("Choose your département so that we ask you for missions near you."))
         return cleaned
+
+    def kept_values(self):
+        """What the visitor typed, to fill the form again if they correct their address."""
+        return {name: self.cleaned_data.get(name) for name in self.KEPT_FIELDS}
 
     def signature_values(self):
         """Model field values from the cleaned data."""

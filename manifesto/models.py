@@ -167,11 +167,12 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         description = self.search_description or self.intro
         return f"{self.count_text()}. {description}" if description else self.count_text()
 
-    def get_context(self, request, *args, form=None, **kwargs):
+    def get_context(self, request, *args, form=None, correction=False, **kwargs):
         from .views import page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context(self, request, form=form))
+        context["correction"] = correction
         return context
 
     # --- sub-routes (views in views.py) ------------------------------------------------------------
@@ -187,6 +188,12 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         from .views import pending
 
         return pending(request, self)
+
+    @path("merci/corriger/", name="correct")
+    def correct_route(self, request):
+        from .views import correct
+
+        return correct(request, self)
 
     @re_path(r"^confirm/(?P<token>[A-Za-z0-9_-]{1,200})/$", name="confirm")
     def confirm_route(self, request, token):

@@ -8,6 +8,7 @@ import hashlib
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -36,6 +37,9 @@ from .tokens import (
 )
 
 LATEST_SIGNATURES = 6
+# In the visitor's session after signing: the address the e-mail went to, the signature to resend it
+# for, and what was typed (to correct the address without typing everything again).
+PENDING_SESSION_KEY = "manifesto_pending"
 WALL_PAGE_SIZE = 30
 
 
@@ -112,10 +116,33 @@ def manifesto_page(request, page):
         valid = False
     if not valid:
         return page.render(request, form=form)
-    signature, kind = record_signature(page, form.signature_values(), request)
+    previous = _pending_of(request, page)
+    signature, kind, created = record_signature(page, form.signature_values(), request)
     if kind and not _email_rate_limited(request, signature):
         send_signature_email.enqueue(signature.pk, kind, request.build_absolute_uri("/").rstrip("/"))
+    correcting = request.POST.get("correction") == "1"
+    if correcting and previous and previous.get("created") and previous.get("signature") != signature.pk:
+        # A correction of the address (the form of ``correct``): the signature this browser created
+        # with the wrong address, never confirmed, goes (it could only ever be purged). Signing
+        # again for someone else from the same browser deletes nothing.
+        Signature.objects.filter(manifesto=page, pk=previous["signature"], confirmed_at__isnull=True).delete()
+    request.session[PENDING_SESSION_KEY] = {
+        "page": page.pk,
+        "signature": signature.pk,
+        "email": form.cleaned_data["email"].strip(),
+        "created": created
+        or bool(correcting and previous and previous.get("created") and previous["signature"] == signature.pk),
+        "values": form.kept_values(),
+    }
     return HttpResponseRedirect(pending_url)
+
+
+def _pending_of(request, page):
+    """The signing this browser just made on ``page``, from the session, or None."""
+    pending = request.session.get(PENDING_SESSION_KEY) if hasattr(request, "session") else None
+    if isinstance(pending, dict) and pending.get("page") == page.pk:
+        return pending
+    return None
 
 
 def _email_rate_limited(request, signature):
@@ -133,7 +160,7 @@ def _email_rate_limited(request, signature):
 def record_signature(page, values, request):
     """Create the signature, or find the one with the same normalised address (never a second one).
 
-    Returns ``(signature, e-mail kind)``. Two simultaneous submissions of one address end with one
+    Returns ``(signature, e-mail kind, created)``. Two simultaneous submissions of one address end with one
     signature: the database's unique constraint stops the second insert and we read the first.
     """
     email_normalized = normalize_email(values["email"])
@@ -151,18 +178,69 @@ def record_signature(page, values, request):
     except IntegrityError:
         signature, created = Signature.objects.get(manifesto=page, email_normalized=email_normalized), False
     if created:
-        return signature, CONFIRM
+        return signature, CONFIRM, True
     if signature.is_confirmed:
-        return signature, ALREADY_CONFIRMED
+        return signature, ALREADY_CONFIRMED, False
     # Still awaiting confirmation: keep the latest details (nothing shows before confirmation anyway).
     for field, value in values.items():
         setattr(signature, field, value)
     signature.save()
-    return signature, CONFIRM
+    return signature, CONFIRM, False
 
 
+@never_cache
 def pending(request, page):
-    return TemplateResponse(request, "manifesto/pending.html", base_context(request, page))
+    """ "Check your mailbox": names the address, offers to resend the e-mail (POST) or correct it.
+
+    Nothing here tells whether the address had signed before: the same page, the same messages and
+    the same e-mail as signing again (already confirmed or a new link), at most a few an hour.
+    """
+    pending = _pending_of(request, page)
+    if request.method == "POST":
+        if pending is None:
+            return HttpResponseRedirect(request.path)
+        if is_rate_limited(request, "manifesto-sign", setting("MANIFESTO_SIGN_RATE", "20/h")):
+            return rate_limited_response(request)
+        signature = Signature.objects.filter(manifesto=page, pk=pending["signature"]).first()
+        if signature is None:
+            # Withdrawn or purged meanwhile: the form is there to sign again.
+            request.session.pop(PENDING_SESSION_KEY, None)
+            return HttpResponseRedirect(page.get_url(request) + "#signer")
+        if _email_rate_limited(request, signature):
+            messages.error(
+                request,
+                _(
+                    "Several e-mails have already been sent to this address in the last hour. Wait a little, then look in your spam folder."
+                ),
+            )
+        else:
+            kind = ALREADY_CONFIRMED if signature.is_confirmed else CONFIRM
+            send_signature_email.enqueue(signature.pk, kind, request.build_absolute_uri("/").rstrip("/"))
+            messages.success(request, _("The e-mail has been sent again to %(email)s.") % {"email": pending["email"]})
+        return HttpResponseRedirect(request.path)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    return TemplateResponse(
+        request,
+        "manifesto/pending.html",
+        base_context(
+            request,
+            page,
+            pending_email=pending["email"] if pending else "",
+            expiry_days=confirmation_max_age() // (24 * 3600),
+        ),
+    )
+
+
+@never_cache
+def correct(request, page):
+    """The form again, filled with what was typed, to correct the address (it posts to the page)."""
+    pending = _pending_of(request, page)
+    if pending is None or not page.is_open:
+        return HttpResponseRedirect(page.get_url(request) + "#signer")
+    form = SignatureForm(initial=pending.get("values") or {}, professions=professions_of(page))
+    form.fields["email"].widget.attrs["autofocus"] = True
+    return page.render(request, form=form, correction=True)
 
 
 # --- confirmation and withdrawal -------------------------------------------------------------------
@@ -200,6 +278,7 @@ def confirm(request, page, token):
     try:
         read_token(token, CONFIRM_SALT, max_age=confirmation_max_age())
     except (TokenExpired, TokenInvalid):
+        context["expiry_days"] = confirmation_max_age() // (24 * 3600)
         return TemplateResponse(request, "manifesto/expired.html", context, status=410)
     if not page.is_open:
         return TemplateResponse(request, "manifesto/closed.html", context, status=410)

@@ -176,8 +176,8 @@ ARTICLES = [
         "category": "vie-associative",
         "tags": ["bénévolat", "bilan"],
         "authors": ["Karim Benali", "Léa Moreau"],
-        "summary": "Cent douze associations accompagnées, vingt-huit nouveaux bénévoles et un conseil "
-        "d'administration renouvelé : retour sur notre assemblée générale.",
+        "summary": "Près de 2\u00a0000 associations aidées, environ 1\u00a0400 professionnels bénévoles et un "
+        "conseil d’administration renouvelé\u00a0: retour sur notre assemblée générale.",
         "body": [
             (
                 "paragraph",
@@ -190,8 +190,9 @@ ARTICLES = [
             ("heading", {"text": "L'année en bref", "level": "h2"}),
             (
                 "paragraph",
-                "<ul><li>112 associations accompagnées, dont 41 pour la première fois ;</li>"
-                "<li>28 nouveaux bénévoles formateurs ;</li>"
+                "<ul><li>environ 2\u00a0000 associations aidées dans l’année, dont 600 pour la première "
+                "fois\u202f;</li>"
+                "<li>environ 1\u00a0400 professionnels du web bénévoles, dont 28 nouveaux formateurs\u202f;</li>"
                 "<li>6 nouvelles formations en ligne.</li></ul>",
             ),
             ("heading", {"text": "Nos priorités pour l'an prochain", "level": "h2"}),

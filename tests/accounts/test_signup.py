@@ -14,7 +14,6 @@ SIGNUP = {
     "last_name": "Moreau",
     "email": "lea@example.org",
     "password1": PASSWORD,
-    "password2": PASSWORD,
     "association": "Jardins partagés de Lille",
     "role": "Trésorière",
 }
@@ -27,7 +26,10 @@ def test_signup_page_is_in_french_in_the_site_layout_with_labelled_fields(client
     assert "Mot de passe" in content
     assert "Prénom" in content
     assert "Rôle dans l’association" in content or "Rôle dans l'association" in content
-    assert {"id_first_name", "id_last_name", "id_email", "id_password1", "id_password2"} <= parser.labels_for
+    assert {"id_first_name", "id_last_name", "id_email", "id_password1"} <= parser.labels_for
+    # One password field with a "show the password" button (shown by the script), not a second field.
+    assert "id_password2" not in content
+    assert 'data-password-toggle aria-controls="id_password1" aria-pressed="false" hidden' in content
     assert 'autocomplete="given-name"' in content
     assert 'autocomplete="new-password"' in content
 
@@ -67,17 +69,29 @@ def test_signup_email_is_in_french_and_signed_with_the_organisation_name(client)
     assert "Bonjour" in message.body
 
 
-def test_sign_up_with_mismatched_passwords_shows_error_keeps_values_and_creates_nothing(client):
-    response = client.post(reverse("account_signup"), {**SIGNUP, "password2": "another horse battery staple"})
+def test_sign_up_with_a_too_short_password_shows_the_error_summary_and_keeps_values(client):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "password1": "court"})
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Vous devez saisir deux fois le même mot de passe" in content
+    assert "<title>Erreur\u00a0:" in content or "<title>Erreur :" in content
+    assert 'class="error-summary"' in content
+    assert 'href="#id_password1"' in content
     assert 'value="lea@example.org"' in content
     assert 'value="Jardins partagés de Lille"' in content
     assert 'aria-invalid="true"' in content
     assert not User.objects.filter(email="lea@example.org").exists()
     assert mail.outbox == []
+
+
+def test_sign_up_refuses_a_name_holding_a_web_address_like_the_manifesto(client):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "first_name": "Gagnez sur www.promo-spam.example"})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Un nom ne peut pas contenir d’adresse web." in content
+    assert 'href="#id_first_name"' in content
+    assert not User.objects.filter(email="lea@example.org").exists()
 
 
 def test_sign_up_with_a_weak_password_shows_the_rules_it_breaks_and_creates_nothing(client):

@@ -70,7 +70,7 @@ def test_bad_input_gets_french_messages_and_keeps_what_was_typed(client, help_pa
     assert "Décrivez votre besoin en une phrase ou deux (20 caractères au moins)." in html
     assert 'value="Les Restos du Quartier"' in html and 'value="Roubaix"' in html
     assert 'value="06 12 34 56 78"' in html
-    assert 'href="#id_departement_field"' in html  # the summary links to the field
+    assert 'href="#id_departement"' in html  # the summary links to the field
     assert not HelpRequest.objects.exists()
 
 

@@ -44,6 +44,35 @@
         function () { if (status) status.textContent = button.getAttribute("data-copied") || ""; },
         function () { source.focus(); source.select(); }
       );
+      });
+    });
+
+  // Error summary (GOV.UK / DSFR): focus moves to it on load; each link focuses its field.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll("[data-error-summary-link]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) return;
+        event.preventDefault();
+        var label = document.querySelector('label[for="' + field.id + '"]');
+        var legend = field.closest("fieldset") && field.closest("fieldset").querySelector("legend");
+        (legend && field.type && /checkbox|radio/.test(field.type) ? legend : label || field).scrollIntoView();
+        field.focus({ preventScroll: true });
+      });
+    });
+  }
+
+  // "Show password" toggles: a button next to each password input marked data-password-toggle.
+  document.querySelectorAll("[data-password-toggle]").forEach(function (button) {
+    var input = document.getElementById(button.getAttribute("aria-controls"));
+    if (!input) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var shown = input.type === "text";
+      input.type = shown ? "password" : "text";
+      button.setAttribute("aria-pressed", shown ? "false" : "true");
     });
   });
 })();
