@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Q, Value
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import Filter, SourceImageIOError
 from wagtail.models import Page
 
 from home.cache import generation_cached
@@ -27,9 +27,14 @@ from .models import Author, Category, NewsIndexPage, NewsPage, NewsPageTag
 
 ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3
-# Renditions used by the cards (templates/news/includes/article_card.html) and the article's header.
-CARD_RENDITIONS = ("fill-480x320", "fill-960x640")
-ARTICLE_RENDITIONS = ("fill-800x450", "fill-1200x675", "fill-1600x900", "fill-1200x630")
+# Renditions used by the cards (templates/news/includes/article_card.html) and the article's header
+# (templates/news/news_page.html): the same patterns as the templates' {% picture %} tags, expanded the
+# way Wagtail expands them, so that the prefetched renditions are the ones the templates ask for.
+CARD_RENDITIONS = tuple(Filter.expand_spec("format-{webp,jpeg} fill-{480x320,960x640}"))
+ARTICLE_RENDITIONS = (
+    *Filter.expand_spec("format-{webp,jpeg} fill-{480x270,800x450,1200x675,1600x900}"),
+    "fill-1200x630",  # the Open Graph image
+)
 AUTHOR_RENDITIONS = ("fill-160x160",)
 
 

@@ -77,7 +77,7 @@ def test_logged_in_learner_sees_their_progress_on_each_card(client, course_index
     record_lesson_completion(user, lessons[1])
     client.force_login(user)
     html = client.get(course_index.url).content.decode()
-    assert "40 %" in html  # 2 of 5 steps
+    assert "40\u00a0%" in html  # 2 of 5 steps
     assert 'max="5" value="2"' in html
 
 

@@ -147,7 +147,7 @@ class TestCoursePageRules(WagtailPageTestCase):
         ]
         lesson.save_revision().publish()
         html = self.client.get(lesson.url).content.decode()
-        for text in ("Une lettre courte", "Relire l&#x27;objet", "Écrivez.", "https://www.cnil.fr/", "<details"):
+        for text in ("Une lettre courte", "Relire l’objet", "Écrivez.", "https://www.cnil.fr/", "<details"):
             assert text in html
 
     def test_editor_creates_a_course_and_cannot_set_its_duration(self):

@@ -12,7 +12,7 @@ from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory
 
 pytestmark = pytest.mark.django_db
 
-MESSAGE = "Décrivez l&#x27;image, ou cochez « Image décorative » si elle n&#x27;apporte aucune information."
+MESSAGE = "Décrivez l’image, ou cochez «\u00a0Image décorative\u00a0» si elle n’apporte aucune information."
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def test_wall_lists_confirmed_public_visible_signatures_newest_first(client, man
     assert html.index("Seconde") < html.index("Premiere")
     for name in ("Enattente", "Discrete", "Masquee"):
         assert name not in html
-    assert "Je m&#x27;engage &lt;b&gt;vraiment&lt;/b&gt;." in html  # escaped
+    assert "Je m’engage &lt;b&gt;vraiment&lt;/b&gt;." in html  # escaped, then typeset
     assert "2 signataires publics" in html
     assert "signataire" in html and "@example.org" not in html  # no e-mail address ever shown
 

@@ -40,7 +40,7 @@ def test_article_shows_date_authors_category_tags_reading_time_and_body(client, 
     assert 'href="/actualites/?categorie=evenements">Événements</a>' in html
     assert 'href="/actualites/?etiquette=rencontre">rencontre</a>' in html
     assert "3 minutes de lecture" in html  # 590 + 12 words of body text at 200 a minute
-    assert "Ce qui s&#x27;est passé" in html
+    assert "Ce qui s’est passé" in html
 
 
 def test_related_articles_are_the_editors_choice_when_there_is_one(client, make_article, events, trainings):
