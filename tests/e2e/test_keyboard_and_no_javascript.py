@@ -56,6 +56,7 @@ def test_catalogue_filters_without_javascript(new_page):
     page = new_page("phone", java_script=False)
     page.goto("/formations/")
     total = page.locator(".course-list > li").count()
+    page.locator(".filter-panel__toggle").click()  # the panel is folded on phones until opened
     page.locator("#id_level").select_option("beginner")
     page.locator("form.course-filters button[type=submit]").click()
     expect(page).to_have_url(re.compile("level=beginner"))

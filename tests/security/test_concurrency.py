@@ -139,7 +139,12 @@ def test_simultaneous_submits_of_one_quiz_attempt_score_it_once_and_show_the_res
 
     responses = hammer(logged_in_cookies(learner), "post", review)
     assert_normal_pages(responses)
-    assert {response["Location"] for response in responses} == {result}
+    # The one submission that scores the attempt and completes the course leads to the attestation's
+    # celebration page; every other one shows the result of the attempt.
+    locations = [response["Location"] for response in responses]
+    celebrations = [location for location in locations if location.endswith("/felicitations/")]
+    assert len(celebrations) <= 1
+    assert set(locations) - set(celebrations) == {result}
     scored = QuizAttempt.objects.filter(user=learner, quiz=site.quiz, submitted_at__isnull=False)
     assert scored.count() == 1
     assert QuizAttempt.objects.filter(user=learner, quiz=site.quiz).count() == 1
