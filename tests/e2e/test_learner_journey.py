@@ -97,7 +97,9 @@ def test_learner_from_sign_up_to_verified_certificate(new_page, site):
     take_quiz(page, plan, right=True)
     page.get_by_role("button", name="Envoyer mes réponses").click()
     # Passing the quiz completes the course: the learner lands on the attestation's celebration page.
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Félicitations, vous avez terminé la formation\s!$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"^Félicitations, vous avez terminé la formation\s!$")
+    )
     expect(page.locator(".celebration__course")).to_have_text(plan["title"])
     check_accessibility(page, "certificate celebration")
 
