@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from home.cache import generation_cached
 from home.models import NavigationSettings, OrganisationSettings
+from home.site_url import absolute
 
 register = template.Library()
 
@@ -89,10 +90,9 @@ def social_image_rendition(context, page):
 
 
 @register.filter
-def absolute_url(url, request):
-    if not url:
-        return ""
-    return request.build_absolute_uri(url) if request else url
+def absolute_url(url, request=None):
+    """``url`` on the site's public address (the Site record, home/site_url.py), never the request's host."""
+    return absolute(url, request)
 
 
 @register.inclusion_tag("components/breadcrumbs.html")
@@ -147,3 +147,4 @@ def shared_fragment(parser, token):
     return SharedFragmentNode(
         nodelist, parser.compile_filter(bits[0]), [parser.compile_filter(b) for b in bits[1:]], seconds
     )
+
