@@ -45,9 +45,9 @@ class Outcome:
     result: str
 
 
-def _email_after_commit(registration, kind, base_url=None):
+def _email_after_commit(registration, kind):
     registration_id = registration.pk
-    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind, base_url))
+    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
 
 
 def _lock(session_id):
@@ -66,7 +66,7 @@ def _seat_or_queue(registration, session, now):
     registration.cancelled_at = None
 
 
-def register(session, *, name, email, organisation="", user=None, language="fr", base_url=None, notify=True):
+def register(session, *, name, email, organisation="", user=None, language="fr", notify=True):
     """Register ``email`` (a member's when ``user`` is given) for ``session``.
 
     A member gets a seat (or a place on the waiting list) at once; a visitor's registration waits for
@@ -83,7 +83,7 @@ def register(session, *, name, email, organisation="", user=None, language="fr",
         if registration is not None and registration.status in (Status.CONFIRMED, Status.WAITING):
             if user is None:
                 if notify:
-                    _email_after_commit(registration, ALREADY_REGISTERED, base_url)
+                    _email_after_commit(registration, ALREADY_REGISTERED)
                 return Outcome(registration, PENDING)  # the same answer as for a new address
             if registration.user_id is None:
                 registration.user = user
@@ -111,14 +111,14 @@ def register(session, *, name, email, organisation="", user=None, language="fr",
             return Outcome(registration, PENDING if user is None else ALREADY)
         if user is None:
             if notify:
-                _email_after_commit(registration, CONFIRM_EMAIL, base_url)
+                _email_after_commit(registration, CONFIRM_EMAIL)
             return Outcome(registration, PENDING)
         kind = SEAT_CONFIRMED if registration.is_confirmed else WAITING_LIST
-        _email_after_commit(registration, kind, base_url)
+        _email_after_commit(registration, kind)
         return Outcome(registration, CONFIRMED if registration.is_confirmed else WAITING)
 
 
-def confirm_email(registration, base_url=None):
+def confirm_email(registration):
     """A visitor opened the e-mailed link: the registration gets a seat or a place on the waiting list.
 
     Idempotent: a registration already confirmed or waiting is left as it is."""
@@ -133,11 +133,11 @@ def confirm_email(registration, base_url=None):
         _seat_or_queue(registration, session, now)
         registration.save(update_fields=["status", "confirmed_at", "queued_at", "cancelled_at"])
         kind = SEAT_CONFIRMED if registration.is_confirmed else WAITING_LIST
-        _email_after_commit(registration, kind, base_url)
+        _email_after_commit(registration, kind)
     return Outcome(registration, CONFIRMED if registration.is_confirmed else WAITING)
 
 
-def promote_waiting(session_id, base_url=None):
+def promote_waiting(session_id):
     """Give the free seats of a session to the first people waiting (each told by e-mail).
 
     Nothing moves once the session has started or was cancelled. Returns the promoted registrations."""
@@ -155,12 +155,12 @@ def promote_waiting(session_id, base_url=None):
             registration.status = Status.CONFIRMED
             registration.confirmed_at = now
             registration.save(update_fields=["status", "confirmed_at"])
-            _email_after_commit(registration, PROMOTED, base_url)
+            _email_after_commit(registration, PROMOTED)
             promoted.append(registration)
     return promoted
 
 
-def cancel_registration(registration, base_url=None, notify=True):
+def cancel_registration(registration, notify=True):
     """The person gives up their seat (or their place in the queue); the first person waiting moves up.
 
     Idempotent: cancelling twice changes nothing and sends one e-mail."""
@@ -174,13 +174,13 @@ def cancel_registration(registration, base_url=None, notify=True):
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         if notify:
-            _email_after_commit(registration, CANCELLED_BY_YOU, base_url)
+            _email_after_commit(registration, CANCELLED_BY_YOU)
     if held_a_seat:
-        promote_waiting(registration.session_id, base_url)
+        promote_waiting(registration.session_id)
     return registration, True
 
 
-def cancel_session(session, base_url=None):
+def cancel_session(session):
     """Staff cancel a session: everyone registered or waiting is told by e-mail. Returns how many."""
     with transaction.atomic():
         session = _lock(session.pk)
@@ -189,14 +189,14 @@ def cancel_session(session, base_url=None):
         Session.objects.filter(pk=session.pk).update(cancelled_at=timezone.now())
         told = list(Registration.objects.filter(session=session, status__in=[Status.CONFIRMED, Status.WAITING]))
         for registration in told:
-            _email_after_commit(registration, SESSION_CANCELLED, base_url)
+            _email_after_commit(registration, SESSION_CANCELLED)
     return len(told)
 
 
-def change_capacity(session, capacity, base_url=None):
+def change_capacity(session, capacity):
     """Set the number of seats of the live session; free seats go to the waiting list at once.
 
     Lowering it never takes a seat from someone confirmed: the session is simply full until enough
     people cancel."""
     Session.objects.filter(pk=session.pk).update(capacity=capacity)
-    return promote_waiting(session.pk, base_url)
+    return promote_waiting(session.pk)
