@@ -221,7 +221,7 @@ class WorkshopPage(RoutablePageMixin, BasePage):
 
         return pending(request, self)
 
-    @path("session/<int:session_id>/agenda.ics", name="ics")
+    @path("session/<int:session_id>/calendrier/", name="ics")
     def ics_route(self, request, session_id):
         from .views import session_ics
 

@@ -68,10 +68,9 @@ def registration_links(registration, base_url=None):
     page_url = root + page.get_url_parts()[2]
     return {
         "page_url": page_url,
-        "confirm_url": page_url.rstrip("/")
-        + page.reverse_subpage("confirm", kwargs={"token": confirm_token(registration)}),
-        "cancel_url": page_url.rstrip("/")
-        + page.reverse_subpage("cancel", kwargs={"token": cancel_token(registration)}),
+        # ``reverse_subpage`` gives "confirmer/<token>/", relative to the page's URL (which ends with "/").
+        "confirm_url": page_url + page.reverse_subpage("confirm", kwargs={"token": confirm_token(registration)}),
+        "cancel_url": page_url + page.reverse_subpage("cancel", kwargs={"token": cancel_token(registration)}),
     }
 
 

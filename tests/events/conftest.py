@@ -2,8 +2,23 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client, TestCase
 
 from tests.factories.events import AgendaPageFactory, WorkshopPageFactory
+
+
+class CommittingClient(Client):
+    """Runs each request's on-commit callbacks (the e-mails) once it is answered, as the commit of a
+    real request would: the test's own transaction never commits."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
 
 
 @pytest.fixture
