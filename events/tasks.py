@@ -75,8 +75,11 @@ def registration_links(registration, base_url=None):
 
 
 @task()
-def send_registration_email(registration_id, kind, base_url=None, message=""):
-    """Send the e-mail ``kind`` (see ``KINDS``); nothing if the registration is gone."""
+def send_registration_email(registration_id, kind, base_url=None, message="", subject=""):
+    """Send the e-mail ``kind`` (see ``KINDS``); nothing if the registration is gone.
+
+    ``message`` is the organisers' text (a cancellation's explanation, a message to participants) and
+    ``subject`` the subject staff gave their message."""
     from .ics import session_calendar
     from .models import Registration
 
@@ -93,6 +96,7 @@ def send_registration_email(registration_id, kind, base_url=None, message=""):
             "page": page,
             "kind": kind,
             "message": message,
+            "staff_subject": subject,
             "expiry_days": confirmation_max_age() // (24 * 3600),
             # Only a confirmed participant ever reads the meeting link.
             "meeting_url": session.meeting_url if registration.is_confirmed and page.is_online else "",
