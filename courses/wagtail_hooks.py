@@ -9,6 +9,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.admin_panels import DashboardTablePanel
+from home.exports import SafeExportIndexView
 
 from . import feedback_reports, reports
 from .models import CoursePage, QuizPage, Theme, Trainer
@@ -22,6 +23,7 @@ class ThemeChooserViewSet(SnippetChooserViewSet):
 
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = ThemeChooserViewSet
     icon = "tag"
     menu_label = _("Themes")
@@ -39,6 +41,7 @@ class TrainerChooserViewSet(SnippetChooserViewSet):
 
 class TrainerViewSet(SnippetViewSet):
     model = Trainer
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = TrainerChooserViewSet
     icon = "user"
     menu_label = _("Trainers")
