@@ -132,9 +132,19 @@ class SignatureViewSet(SnippetViewSet):
         FieldPanel("organisation"),
         FieldPanel("city"),
         FieldPanel("message"),
+        # What only the signatory may decide (to appear on the list, to get the newsletter) is shown,
+        # never editable: moderators can hide a signature, not publish one its signatory kept private.
         MultiFieldPanel(
-            [FieldPanel("is_public"), FieldPanel("is_hidden"), FieldPanel("confirmed_at", read_only=True)],
+            [
+                FieldPanel("is_public", read_only=True),
+                FieldPanel("is_hidden"),
+                FieldPanel("confirmed_at", read_only=True),
+            ],
             heading=_("Public list"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter", read_only=True), FieldPanel("newsletter_consent_at", read_only=True)],
+            heading=_("Newsletter"),
         ),
     ]
 
