@@ -9,6 +9,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.admin_panels import DashboardTablePanel
+from home.exports import SafeExportIndexView
 
 from . import feedback_reports, reports
 from .admin_outline import CourseStepsActionView
@@ -23,6 +24,7 @@ class ThemeChooserViewSet(SnippetChooserViewSet):
 
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = ThemeChooserViewSet
     icon = "tag"
     menu_label = _("Themes")
@@ -40,6 +42,7 @@ class TrainerChooserViewSet(SnippetChooserViewSet):
 
 class TrainerViewSet(SnippetViewSet):
     model = Trainer
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = TrainerChooserViewSet
     icon = "user"
     menu_label = _("Trainers")
