@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.proxy.varnish import VARNISHD, start_varnishd, varnishd_available
+
 BASE_DIR = Path(__file__).resolve().parents[2]
-VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
-VARNISHD = os.environ.get("VARNISHD", shutil.which("varnishd") or "/usr/sbin/varnishd")
 APP_PORT = int(os.environ.get("PROXY_APP_PORT", "8181"))
 PROXY_PORT = int(os.environ.get("PROXY_PORT", "8189"))
 HOST = f"127.0.0.1:{PROXY_PORT}"
@@ -197,7 +197,7 @@ def _wait_for_port(port, process, log_path, what):
 
 @contextlib.contextmanager
 def serve_behind_varnish():
-    if not Path(VARNISHD).exists():
+    if not varnishd_available():
         pytest.fail(f"{VARNISHD} is missing: apt-get install varnish")
     workdir = Path(tempfile.mkdtemp(prefix="webassoc-proxy-"))
     env = {
@@ -234,10 +234,6 @@ def serve_behind_varnish():
     varnish_log = open(varnish_log_path, "w")  # noqa: SIM115
     editor = Editor(env, app_log)
     editor.run(SITE_CONTENT)
-    # The repository's VCL, with the application's port of this run.
-    vcl = VCL.read_text()
-    assert '.port = "8000";' in vcl
-    (workdir / "default.vcl").write_text(vcl.replace('.port = "8000";', f'.port = "{APP_PORT}";'))
     app = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "webassoc.wsgi:application", "--bind", f"127.0.0.1:{APP_PORT}"]
         + ["--workers", "2", "--access-logfile", "-"],
@@ -246,14 +242,7 @@ def serve_behind_varnish():
         stdout=app_log,
         stderr=subprocess.STDOUT,
     )
-    varnish = subprocess.Popen(  # noqa: S603
-        [VARNISHD, "-F", "-a", f"127.0.0.1:{PROXY_PORT}", "-f", str(workdir / "default.vcl")]
-        + ["-n", str(workdir / "varnish"), "-s", "malloc,64m", "-p", "ban_lurker_sleep=0.01"]
-        # No privilege separation: the work directory is this user's (mkdtemp), unreadable by others.
-        + ["-j", "none"],
-        stdout=varnish_log,
-        stderr=subprocess.STDOUT,
-    )
+    varnish = start_varnishd(workdir, APP_PORT, PROXY_PORT, varnish_log)
     try:
         _wait_for_port(APP_PORT, app, app_log_path, "gunicorn")
         _wait_for_port(PROXY_PORT, varnish, varnish_log_path, "varnishd")
