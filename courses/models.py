@@ -29,6 +29,7 @@ from home.panels import InlinePanel
 
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm, QuizPageForm
+from .panels import CourseOutlinePanel
 
 # --- Snippets -------------------------------------------------------------------------------------
 
@@ -183,6 +184,7 @@ class CoursePage(RoutablePageMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        CourseOutlinePanel(heading=_("Course outline")),
         MultiFieldPanel(
             [
                 FieldPanel("cover_image"),
@@ -276,6 +278,12 @@ class CoursePage(RoutablePageMixin, BasePage):
         if self.pk is None:
             return []
         return generation_cached(f"course-steps:{self.pk}", build)
+
+    def get_outline_steps(self):
+        """Every lesson and quiz of the course, drafts included, in the order learners follow them (for
+        the admin's course outline; learners only ever see :meth:`get_steps`)."""
+        steps = Page.objects.child_of(self).type(LessonPage, QuizPage).order_by("path")
+        return list(steps.defer_streamfields().specific())
 
     def recompute_duration(self):
         total = sum(

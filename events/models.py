@@ -264,7 +264,7 @@ class WorkshopPage(RoutablePageMixin, BasePage):
 
         return pending(request, self)
 
-    @path("session/<int:session_id>/agenda.ics", name="ics")
+    @path("session/<int:session_id>/calendrier/", name="ics")
     def ics_route(self, request, session_id):
         from .views import session_ics
 
@@ -411,6 +411,42 @@ class Session(Orderable):
     def is_full(self):
         return self.seats_left == 0
 
+    @property
+    def has_started(self):
+        return self.starts_at is not None and self.starts_at <= timezone.now()
+
+    # --- for staff (the "Live trainings" admin screens) ---------------------------------------------
+
+    @property
+    def workshop_title(self):
+        return self.page.title
+
+    @property
+    def waiting_count(self):
+        annotated = getattr(self, "waiting_total", None)
+        if annotated is not None:
+            return annotated
+        return self.registrations.filter(status=Registration.Status.WAITING).count() if self.pk else 0
+
+    @property
+    def seats_label(self):
+        """``"8 / 12"``: confirmed participants over seats."""
+        return f"{self.confirmed_count} / {self.capacity}"
+
+    @property
+    def status_label(self):
+        if self.is_cancelled:
+            return _("Cancelled")
+        if self.is_past:
+            return _("Over")
+        if self.has_started:
+            return _("In progress")
+        if not self.is_open:
+            return _("Registrations closed")
+        if self.is_full:
+            return _("Full")
+        return _("Open")
+
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
@@ -428,7 +464,7 @@ class Registration(models.Model):
     """One person's place (or place in the queue) in one session: never two for the same address."""
 
     # Pages show registrations only through seat counts that may be a minute old: saving one must not
-    # empty the page cache (home/cache.py).
+    # purge the caches (home/cache.py).
     purges_page_cache = False
 
     class Status(models.TextChoices):
@@ -502,5 +538,17 @@ class Registration(models.Model):
         return timezone.localtime(self.session.starts_at).strftime("%d/%m/%Y %H:%M")
 
     @property
+    def session_starts_at(self):
+        return self.session.starts_at
+
+    @property
     def workshop_title(self):
         return self.session.page.title
+
+    @property
+    def is_member(self):
+        return self.user_id is not None
+
+    @property
+    def status_label(self):
+        return self.get_status_display()

@@ -25,6 +25,7 @@ from .tasks import (
     PROMOTED,
     SEAT_CONFIRMED,
     SESSION_CANCELLED,
+    STAFF_MESSAGE,
     WAITING_LIST,
     send_registration_email,
 )
@@ -45,9 +46,11 @@ class Outcome:
     result: str
 
 
-def _email_after_commit(registration, kind):
+def _email_after_commit(registration, kind, base_url=None, message="", subject=""):
     registration_id = registration.pk
-    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
+    transaction.on_commit(
+        lambda: send_registration_email.enqueue(registration_id, kind, base_url, message=message, subject=subject)
+    )
 
 
 def _lock(session_id):
@@ -66,7 +69,7 @@ def _seat_or_queue(registration, session, now):
     registration.cancelled_at = None
 
 
-def register(session, *, name, email, organisation="", user=None, language="fr", notify=True):
+def register(session, *, name, email, organisation="", user=None, language="fr", base_url=None, notify=True):
     """Register ``email`` (a member's when ``user`` is given) for ``session``.
 
     A member gets a seat (or a place on the waiting list) at once; a visitor's registration waits for
@@ -83,7 +86,7 @@ def register(session, *, name, email, organisation="", user=None, language="fr",
         if registration is not None and registration.status in (Status.CONFIRMED, Status.WAITING):
             if user is None:
                 if notify:
-                    _email_after_commit(registration, ALREADY_REGISTERED)
+                    _email_after_commit(registration, ALREADY_REGISTERED, base_url)
                 return Outcome(registration, PENDING)  # the same answer as for a new address
             if registration.user_id is None:
                 registration.user = user
@@ -111,14 +114,14 @@ def register(session, *, name, email, organisation="", user=None, language="fr",
             return Outcome(registration, PENDING if user is None else ALREADY)
         if user is None:
             if notify:
-                _email_after_commit(registration, CONFIRM_EMAIL)
+                _email_after_commit(registration, CONFIRM_EMAIL, base_url)
             return Outcome(registration, PENDING)
         kind = SEAT_CONFIRMED if registration.is_confirmed else WAITING_LIST
-        _email_after_commit(registration, kind)
+        _email_after_commit(registration, kind, base_url)
         return Outcome(registration, CONFIRMED if registration.is_confirmed else WAITING)
 
 
-def confirm_email(registration):
+def confirm_email(registration, base_url=None):
     """A visitor opened the e-mailed link: the registration gets a seat or a place on the waiting list.
 
     Idempotent: a registration already confirmed or waiting is left as it is."""
@@ -133,11 +136,11 @@ def confirm_email(registration):
         _seat_or_queue(registration, session, now)
         registration.save(update_fields=["status", "confirmed_at", "queued_at", "cancelled_at"])
         kind = SEAT_CONFIRMED if registration.is_confirmed else WAITING_LIST
-        _email_after_commit(registration, kind)
+        _email_after_commit(registration, kind, base_url)
     return Outcome(registration, CONFIRMED if registration.is_confirmed else WAITING)
 
 
-def promote_waiting(session_id):
+def promote_waiting(session_id, base_url=None):
     """Give the free seats of a session to the first people waiting (each told by e-mail).
 
     Nothing moves once the session has started or was cancelled. Returns the promoted registrations."""
@@ -155,12 +158,12 @@ def promote_waiting(session_id):
             registration.status = Status.CONFIRMED
             registration.confirmed_at = now
             registration.save(update_fields=["status", "confirmed_at"])
-            _email_after_commit(registration, PROMOTED)
+            _email_after_commit(registration, PROMOTED, base_url)
             promoted.append(registration)
     return promoted
 
 
-def cancel_registration(registration, notify=True):
+def cancel_registration(registration, base_url=None, notify=True):
     """The person gives up their seat (or their place in the queue); the first person waiting moves up.
 
     Idempotent: cancelling twice changes nothing and sends one e-mail."""
@@ -174,29 +177,53 @@ def cancel_registration(registration, notify=True):
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         if notify:
-            _email_after_commit(registration, CANCELLED_BY_YOU)
+            _email_after_commit(registration, CANCELLED_BY_YOU, base_url)
     if held_a_seat:
-        promote_waiting(registration.session_id)
+        promote_waiting(registration.session_id, base_url)
     return registration, True
 
 
-def cancel_session(session):
-    """Staff cancel a session: everyone registered or waiting is told by e-mail. Returns how many."""
+def cancel_session(session, base_url=None, message=""):
+    """Staff cancel a session: registrations close and everyone registered or waiting is told by
+    e-mail (with ``message``, the organisers' explanation, when given). Returns how many were told,
+    or None when the session was already cancelled (nothing changes)."""
     with transaction.atomic():
         session = _lock(session.pk)
         if session.is_cancelled:
-            return 0
+            return None
         Session.objects.filter(pk=session.pk).update(cancelled_at=timezone.now())
         told = list(Registration.objects.filter(session=session, status__in=[Status.CONFIRMED, Status.WAITING]))
         for registration in told:
-            _email_after_commit(registration, SESSION_CANCELLED)
+            _email_after_commit(registration, SESSION_CANCELLED, base_url, message=message)
     return len(told)
 
 
-def change_capacity(session, capacity):
-    """Set the number of seats of the live session; free seats go to the waiting list at once.
+def change_capacity(session, capacity, base_url=None):
+    """Set the number of seats of the live session; free seats go to the waiting list at once
+    (each person promoted is told by e-mail). Returns the promoted registrations.
 
     Lowering it never takes a seat from someone confirmed: the session is simply full until enough
     people cancel."""
     Session.objects.filter(pk=session.pk).update(capacity=capacity)
-    return promote_waiting(session.pk)
+    return promote_waiting(session.pk, base_url)
+
+
+def message_participants(session, subject, message, include_waiting=False, base_url=None):
+    """E-mail the organisers' ``subject`` and ``message`` to the confirmed participants (and to the
+    waiting list when ``include_waiting``), each with their own cancellation link. Returns how many."""
+    statuses = [Status.CONFIRMED, Status.WAITING] if include_waiting else [Status.CONFIRMED]
+    with transaction.atomic():
+        recipients = list(Registration.objects.filter(session_id=session.pk, status__in=statuses))
+        for registration in recipients:
+            _email_after_commit(registration, STAFF_MESSAGE, base_url, message=message, subject=subject)
+    return len(recipients)
+
+
+def mark_attendance(session, present_ids):
+    """Record who came: the confirmed participants in ``present_ids`` attended, the others did not.
+    Returns (present, absent) counts."""
+    confirmed = Registration.objects.filter(session_id=session.pk, status=Status.CONFIRMED)
+    with transaction.atomic():
+        present = confirmed.filter(pk__in=list(present_ids)).update(attended=True)
+        absent = confirmed.exclude(pk__in=list(present_ids)).update(attended=False)
+    return present, absent

@@ -62,17 +62,19 @@ def registration_links(registration):
     page_url = root + page.get_url_parts()[2]
     return {
         "page_url": page_url,
-        "confirm_url": page_url.rstrip("/")
-        + page.reverse_subpage("confirm", kwargs={"token": confirm_token(registration)}),
-        "cancel_url": page_url.rstrip("/")
-        + page.reverse_subpage("cancel", kwargs={"token": cancel_token(registration)}),
+        # ``reverse_subpage`` gives "confirmer/<token>/", relative to the page's URL (which ends with "/").
+        "confirm_url": page_url + page.reverse_subpage("confirm", kwargs={"token": confirm_token(registration)}),
+        "cancel_url": page_url + page.reverse_subpage("cancel", kwargs={"token": cancel_token(registration)}),
     }
 
 
 @task()
-def send_registration_email(registration_id, kind, base_url=None, message=""):
-    """Send the e-mail ``kind`` (see ``KINDS``); nothing if the registration is gone. (``base_url`` is
-    ignored: it is accepted for tasks queued before links came from the Site record.)"""
+def send_registration_email(registration_id, kind, base_url=None, message="", subject=""):
+    """Send the e-mail ``kind`` (see ``KINDS``); nothing if the registration is gone.
+
+    ``message`` is the organisers' text (a cancellation's explanation, a message to participants) and
+    ``subject`` the subject staff gave their message. (``base_url`` is ignored: links come from the
+    Site record; it is accepted for tasks queued before that.)"""
     from .ics import session_calendar
     from .models import Registration
 
@@ -89,6 +91,7 @@ def send_registration_email(registration_id, kind, base_url=None, message=""):
             "page": page,
             "kind": kind,
             "message": message,
+            "staff_subject": subject,
             "expiry_days": confirmation_max_age() // (24 * 3600),
             # Only a confirmed participant ever reads the meeting link.
             "meeting_url": session.meeting_url if registration.is_confirmed and page.is_online else "",

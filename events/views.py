@@ -1,10 +1,10 @@
 """Public views of the live trainings: the agenda, a workshop, registering, confirming, cancelling.
 
-The agenda and the workshop pages are the same for every anonymous visitor (the whole-page cache may
-keep them for a minute: seat counts can be that old). What concerns one person (the registration
-form with its anti-spam stamp, the confirmation and cancellation screens, a member's own status) is
-either on a screen marked ``never_cache`` or shown only to logged-in members, whom the page cache
-never serves. The meeting link of an online session is in no template of this module.
+The agenda and the workshop pages are the same for every anonymous visitor (the HTTP cache in front
+may keep them for a minute, docs/caching.md: seat counts can be that old). What concerns one person
+(the registration form with its anti-spam stamp, the confirmation and cancellation screens, a member's
+own status) is either on a screen marked ``never_cache`` or shown only to logged-in members, whose
+pages are never shared. The meeting link of an online session is in no template of this module.
 """
 
 from django.conf import settings
@@ -31,6 +31,7 @@ from . import registrations as seats
 from .forms import AgendaFilterForm, VisitorRegistrationForm
 from .ics import session_calendar
 from .models import Registration, Session, WorkshopPage
+from .personal_data import member_registrations_filter
 from .tasks import CANCEL_SALT, CONFIRM_SALT, confirmation_max_age
 
 SESSIONS_PER_PAGE = 20
@@ -112,9 +113,7 @@ def own_registrations(user, sessions):
     """The member's registrations for ``sessions``, by session id (their own data only)."""
     if user is None or not user.is_authenticated or not sessions:
         return {}
-    found = Registration.objects.filter(
-        Q(user=user) | Q(email_normalized=normalize_email(user.email)), session__in=[s.pk for s in sessions if s.pk]
-    )
+    found = Registration.objects.filter(member_registrations_filter(user), session__in=[s.pk for s in sessions if s.pk])
     return {registration.session_id: registration for registration in found}
 
 
@@ -293,7 +292,7 @@ def cancel_own(request, registration_id):
     """The "Cancel" button of "Mes formations": only the member's own registration."""
     registration = get_object_or_404(
         Registration.objects.select_related("session__page"),
-        Q(user=request.user) | Q(email_normalized=normalize_email(request.user.email)),
+        member_registrations_filter(request.user),
         pk=registration_id,
     )
     if registration.session.is_past:

@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 CONFIRM = "confirm"  # a new or pending signature: here is your confirmation link
 ALREADY_CONFIRMED = "already_confirmed"  # someone signed again with this address
 REMINDER = "reminder"  # the one automatic reminder
-KINDS = (CONFIRM, ALREADY_CONFIRMED, REMINDER)
+# Someone else signed again with the address of a signature awaiting confirmation: nothing changed.
+PENDING_UNCHANGED = "pending_unchanged"
+KINDS = (CONFIRM, ALREADY_CONFIRMED, REMINDER, PENDING_UNCHANGED)
 
 
 def signature_links(signature):

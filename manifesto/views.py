@@ -24,7 +24,7 @@ from home.ratelimit import hashed_client_ip, is_rate_limited, rate_limited_respo
 
 from .forms import SignatureForm, WallFilterForm
 from .models import Signature
-from .tasks import ALREADY_CONFIRMED, CONFIRM, send_signature_email
+from .tasks import ALREADY_CONFIRMED, CONFIRM, PENDING_UNCHANGED, send_signature_email
 from .tokens import (
     CONFIRM_SALT,
     WITHDRAW_SALT,
@@ -130,8 +130,8 @@ def manifesto_page(request, page):
         "page": page.pk,
         "signature": signature.pk,
         "email": form.cleaned_data["email"].strip(),
-        "created": created
-        or bool(correcting and previous and previous.get("created") and previous["signature"] == signature.pk),
+        # Whether this browser created the signature: only then may it change the details later.
+        "created": created or bool(previous and previous.get("created") and previous["signature"] == signature.pk),
         "values": form.kept_values(),
     }
     return HttpResponseRedirect(pending_url)
@@ -181,11 +181,17 @@ def record_signature(page, values, request):
         return signature, CONFIRM, True
     if signature.is_confirmed:
         return signature, ALREADY_CONFIRMED, False
-    # Still awaiting confirmation: keep the latest details (nothing shows before confirmation anyway).
-    for field, value in values.items():
-        setattr(signature, field, value)
-    signature.save()
-    return signature, CONFIRM, False
+    previous = _pending_of(request, page)
+    if previous and previous.get("created") and previous.get("signature") == signature.pk:
+        # This browser created the pending signature (a correction, or signing again once the link
+        # expired): its details are the ones typed now.
+        for field, value in values.items():
+            setattr(signature, field, value)
+        signature.save()
+        return signature, CONFIRM, False
+    # Anyone else who types this address changes nothing (name, message, visibility and newsletter
+    # consent stay the owner's); the owner is told by e-mail and the page answers as for a first signature.
+    return signature, PENDING_UNCHANGED, False
 
 
 @never_cache
@@ -214,7 +220,10 @@ def pending(request, page):
                 ),
             )
         else:
-            kind = ALREADY_CONFIRMED if signature.is_confirmed else CONFIRM
+            if signature.is_confirmed:
+                kind = ALREADY_CONFIRMED
+            else:
+                kind = CONFIRM if pending.get("created") else PENDING_UNCHANGED
             send_signature_email.enqueue(signature.pk, kind)
             messages.success(request, _("The e-mail has been sent again to %(email)s.") % {"email": pending["email"]})
         return HttpResponseRedirect(request.path)
@@ -260,7 +269,7 @@ def _invalid_link(request, page, status=404):
 
 
 # Personal pages (reached with a token of one signatory, and changing once used): never stored by the
-# page cache nor by a browser or proxy.
+# HTTP cache in front nor by a browser.
 @never_cache
 def confirm(request, page, token):
     if request.method not in ("GET", "HEAD", "POST"):

@@ -71,7 +71,7 @@ def test_export_contains_signature_dates_and_neutralises_formulas(client, manife
     )
     response = client.get(LIST, {"export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     header, row = rows[0], rows[1]
     assert "Date de signature" in header and "Date de confirmation" in header
     values = dict(zip(header, row, strict=True))
