@@ -157,7 +157,8 @@ class RegistrationViewSet(ModelViewSet):
         TitleColumn("name", label=_("Name"), url_name="events_registration:inspect"),
         "email",
         "organisation",
-        Column("workshop_title", label=_("Workshop")),
+        # The session's date (its workshop is in the filter): the title would take half the table.
+        Column("session_start_local", label=_("Session")),
         Column("status_label", label=_("Status")),
         Column("attended_label", label=_("Attendance")),
         DateColumn("created_at", label=_("Registered")),
