@@ -67,8 +67,14 @@ class SessionFilterSet(WagtailFilterSet):
         return queryset
 
 
+class SessionIndexView(IndexView):
+    # Titles never break inside a word; on a phone the table scrolls sideways instead.
+    table_classname = "listing wa-compact-table"
+
+
 class SessionViewSet(ModelViewSet):
     model = Session
+    index_view_class = SessionIndexView
     icon = "date"
     menu_label = _("Sessions")
     menu_name = "events-sessions"
