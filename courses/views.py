@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.pagination import TwoEndedPaginator
+from home.site_url import absolute
 
 from .forms import CatalogueFilterForm
 from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizPage, Theme, Trainer
@@ -197,6 +198,14 @@ def complete_lesson(request, lesson):
     return redirect((resume.page if resume else course).get_url(request))
 
 
+def complete_lesson_anonymously(request, lesson):
+    """``formulaires/lecon-terminee/<id>/`` (POST, no CSRF token): the progress of a visitor without an
+    account, kept in their session. A member is sent back to the lesson, whose form carries a token."""
+    if request.user.is_authenticated:
+        return redirect(lesson.get_url(request))
+    return complete_lesson(request, lesson)
+
+
 @login_required
 def dashboard(request):
     """ "Mes formations": the learner's own courses only, in progress then completed."""
@@ -252,7 +261,7 @@ def _own_certificate(request, code):
 
 
 def _verify_url(request, certificate):
-    return request.build_absolute_uri(reverse("courses:certificate_verify", kwargs={"code": certificate.code}))
+    return absolute(reverse("courses:certificate_verify", kwargs={"code": certificate.code}), request)
 
 
 @login_required

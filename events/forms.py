@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.forms import DecorativeImagesPageForm, decorative_image_field
 from home.optin import AntiSpamFormMixin
+from home.validators import validate_person_name, validate_single_line
 
 ONLINE = "online"
 
@@ -94,7 +95,10 @@ class VisitorRegistrationForm(AntiSpamFormMixin, forms.Form):
     form_salt = "events.form-started"
 
     name = forms.CharField(
-        label=_("First and last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("First and last name"),
+        max_length=150,
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -106,6 +110,7 @@ class VisitorRegistrationForm(AntiSpamFormMixin, forms.Form):
         label=_("Association"),
         max_length=150,
         required=False,
+        validators=[validate_single_line],
         help_text=_("Leave empty if you come as an individual."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )

@@ -180,6 +180,49 @@ class WorkshopPage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_structured_data(self, request=None):
+        """One schema.org ``Event`` per session still to come (the meeting link is never given)."""
+        from django.utils import timezone
+
+        from home.structured_data import CONTEXT, compact, image_url, organization
+
+        url = self.get_full_url(request)
+        organizer = organization(request, self)
+        image = image_url(self.cover_image, request=request, page=self)
+        events = []
+        for session in self.sessions.filter(ends_at__gte=timezone.now()).order_by("starts_at"):
+            if self.is_online:
+                location = {"@type": "VirtualLocation", "url": url}
+            else:
+                address = compact(
+                    {"@type": "PostalAddress", "streetAddress": session.address, "addressLocality": session.city}
+                )
+                location = compact({"@type": "Place", "name": session.venue or session.city, "address": address})
+            events.append(
+                compact(
+                    {
+                        "@context": CONTEXT,
+                        "@type": "Event",
+                        "name": self.title,
+                        "description": self.get_meta_description(),
+                        "url": url,
+                        "image": [image] if image else None,
+                        "inLanguage": "fr",
+                        "startDate": timezone.localtime(session.starts_at).isoformat(timespec="seconds"),
+                        "endDate": timezone.localtime(session.ends_at).isoformat(timespec="seconds"),
+                        "eventStatus": "https://schema.org/EventCancelled"
+                        if session.is_cancelled
+                        else "https://schema.org/EventScheduled",
+                        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
+                        if self.is_online
+                        else "https://schema.org/OfflineEventAttendanceMode",
+                        "location": location,
+                        "organizer": organizer,
+                    }
+                )
+            )
+        return events
+
     @property
     def is_online(self):
         return self.format == Format.ONLINE
@@ -424,7 +467,7 @@ class Registration(models.Model):
     """One person's place (or place in the queue) in one session: never two for the same address."""
 
     # Pages show registrations only through seat counts that may be a minute old: saving one must not
-    # empty the page cache (home/cache.py).
+    # purge the caches (home/cache.py).
     purges_page_cache = False
 
     class Status(models.TextChoices):
