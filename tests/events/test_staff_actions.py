@@ -321,3 +321,18 @@ def test_attendance_ignores_someone_not_confirmed(client, staff, workshop):
     assert "Sélectionnez un choix valide" in response.content.decode()
     waiting.refresh_from_db()
     assert waiting.attended is None
+
+
+def test_export_with_an_unknown_session_is_no_error(client, staff, session):
+    RegistrationFactory(session=session)
+
+    for value in ("999999", "abc"):
+        response = client.get(f"/admin/ateliers/inscriptions/?session={value}&export=csv")
+        assert response.status_code == 200
+        listing = client.get(f"/admin/ateliers/inscriptions/?session={value}")
+        assert listing.status_code == 200
+
+
+def test_unknown_session_is_not_found(client, staff):
+    for name in ("inspect", "cancel", "capacity", "message", "attendance"):
+        assert client.get(f"/admin/ateliers/sessions/{name}/999999/").status_code == 404, name
