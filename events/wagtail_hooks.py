@@ -9,6 +9,7 @@ moderation cover them; registrations are only read here (people register and can
 
 import django_filters
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -55,8 +56,6 @@ class SessionFilterSet(WagtailFilterSet):
         fields = ["period"]
 
     def filter_period(self, queryset, name, value):
-        from django.utils import timezone
-
         now = timezone.now()
         if value == "upcoming":
             return queryset.filter(ends_at__gt=now, cancelled_at__isnull=True)

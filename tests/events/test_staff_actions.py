@@ -336,3 +336,19 @@ def test_export_with_an_unknown_session_is_no_error(client, staff, session):
 def test_unknown_session_is_not_found(client, staff):
     for name in ("inspect", "cancel", "capacity", "message", "attendance"):
         assert client.get(f"/admin/ateliers/sessions/{name}/999999/").status_code == 404, name
+
+
+def test_sessions_filter_by_period(client, staff, agenda):
+    from tests.factories.events import WorkshopPageFactory
+
+    SessionFactory(page=WorkshopPageFactory(parent=agenda, title="Atelier Futur"))
+    SessionFactory(page=WorkshopPageFactory(parent=agenda, title="Atelier Fini"), starts_in=timedelta(days=-9))
+    SessionFactory(page=WorkshopPageFactory(parent=agenda, title="Atelier Annulé"), cancelled_at=timezone.now())
+
+    def titles(period):
+        html = client.get("/admin/ateliers/sessions/", {"period": period}).content.decode()
+        return {title for title in ("Atelier Futur", "Atelier Fini", "Atelier Annulé") if title in html}
+
+    assert titles("upcoming") == {"Atelier Futur"}
+    assert titles("past") == {"Atelier Fini"}
+    assert titles("cancelled") == {"Atelier Annulé"}
