@@ -59,7 +59,9 @@ class SessionEditView(EditView):
 class SessionInspectView(InspectView):
     """One session for staff: its details, its numbers, and the actions."""
 
-    fields = [
+    page_title = gettext_lazy("Session")
+    template_name = "events/admin/session_inspect.html"
+    display_fields = [
         "workshop_title",
         "date_label",
         "place_label",
@@ -99,6 +101,15 @@ class SessionInspectView(InspectView):
     def get_page_subtitle(self):
         return str(self.object)
 
+    def get_fields(self):
+        # Not the model's columns (UTC times, sort order…): what staff need, in Paris time.
+        return list(self.display_fields)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["actions"] = self.header_more_buttons
+        return context
+
     @property
     def header_more_buttons(self):
         session = self.object
@@ -115,7 +126,13 @@ class SessionInspectView(InspectView):
                 ),
                 Button(_("Change the seats"), url=session_url("capacity", session), icon_name="cog", priority=50),
                 Button(_("Mark attendance"), url=session_url("attendance", session), icon_name="tick", priority=60),
-                Button(_("Cancel the session"), url=session_url("cancel", session), icon_name="cross", priority=70),
+                Button(
+                    _("Cancel the session"),
+                    url=session_url("cancel", session),
+                    icon_name="cross",
+                    classname="no",
+                    priority=70,
+                ),
             ]
         return buttons
 
@@ -351,7 +368,10 @@ class AttendanceView(SessionActionView):
     def get_intro(self):
         if not self.participants():
             return _("Nobody held a seat in this session.")
-        return _("Only confirmed participants are listed. Participants marked present get an attendance record.")
+        return _(
+            "Only confirmed participants are listed. Attendance shows in each participant’s “My courses” "
+            "and in the export."
+        )
 
     def form_valid(self, form):
         present, absent = seats.mark_attendance(self.session, [int(pk) for pk in form.cleaned_data["present"]])

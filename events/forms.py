@@ -205,7 +205,7 @@ class MessageForm(forms.Form):
 
 class AttendanceForm(forms.Form):
     present = forms.MultipleChoiceField(
-        label=_("Present"),
+        label=_("People present"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick those who came; the others are recorded as absent."),

@@ -373,7 +373,10 @@ class Session(Orderable):
 
     @property
     def place_label(self):
-        return ", ".join(part for part in (self.venue, self.address, self.city) if part)
+        """``"Maison des associations, 12 rue des Tanneurs, 69001 Lyon"``: the city once, even when the
+        address already ends with it."""
+        city = self.city if self.city and self.city.casefold() not in self.address.casefold() else ""
+        return ", ".join(part for part in (self.venue, self.address, city) if part)
 
     # --- state -------------------------------------------------------------------------------------
 

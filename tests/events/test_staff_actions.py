@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from events.models import Registration, Session
@@ -248,17 +248,19 @@ def test_csv_export_is_formula_safe_local_time_and_excel_friendly(client, staff,
     response = client.get(f"/admin/ateliers/inscriptions/?session={session.pk}&export=csv")
 
     assert response.status_code == 200
-    content = b"".join(response.streaming_content).decode("utf-8")
+    # The file is read once the request is over, as a server streams it: still in French.
+    with translation.override("en"):
+        content = b"".join(response.streaming_content).decode("utf-8")
     assert content.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(content.lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
     assert len(rows) == 2 and {row["Nom"] for row in rows} == {'\'=HYPERLINK("http://evil")', "Élise Membre"}
     evil = next(row for row in rows if row["Nom"].startswith("'"))
     assert evil["Association"] == "'@SUM(A1)"
-    assert evil["Place confirmée le"] == timezone.localtime(confirmed_at).strftime("%d/%m/%Y %H:%M")
+    assert evil["Place confirmée le"] == timezone.localtime(confirmed_at).strftime("%Y-%m-%d %H:%M:%S")
     assert evil["Compte membre"] == "Non" and evil["Présent·e"] == ""
     elise = next(row for row in rows if row["Nom"] == "Élise Membre")
     assert elise["Compte membre"] == "Oui" and elise["Présent·e"] == "Oui"
-    assert elise["Session (heure de Paris)"] == timezone.localtime(session.starts_at).strftime("%d/%m/%Y %H:%M")
+    assert elise["Session (heure de Paris)"] == timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M:%S")
     assert f"inscrits-{workshop.slug}-" in response["Content-Disposition"]
 
 
@@ -321,3 +323,34 @@ def test_attendance_ignores_someone_not_confirmed(client, staff, workshop):
     assert "Sélectionnez un choix valide" in response.content.decode()
     waiting.refresh_from_db()
     assert waiting.attended is None
+
+
+def test_export_with_an_unknown_session_is_no_error(client, staff, session):
+    RegistrationFactory(session=session)
+
+    for value in ("999999", "abc"):
+        response = client.get(f"/admin/ateliers/inscriptions/?session={value}&export=csv")
+        assert response.status_code == 200
+        listing = client.get(f"/admin/ateliers/inscriptions/?session={value}")
+        assert listing.status_code == 200
+
+
+def test_unknown_session_is_not_found(client, staff):
+    for name in ("inspect", "cancel", "capacity", "message", "attendance"):
+        assert client.get(f"/admin/ateliers/sessions/{name}/999999/").status_code == 404, name
+
+
+def test_sessions_filter_by_period(client, staff, agenda):
+    from tests.factories.events import WorkshopPageFactory
+
+    SessionFactory(page=WorkshopPageFactory(parent=agenda, title="Atelier Futur"))
+    SessionFactory(page=WorkshopPageFactory(parent=agenda, title="Atelier Fini"), starts_in=timedelta(days=-9))
+    SessionFactory(page=WorkshopPageFactory(parent=agenda, title="Atelier Annulé"), cancelled_at=timezone.now())
+
+    def titles(period):
+        html = client.get("/admin/ateliers/sessions/", {"period": period}).content.decode()
+        return {title for title in ("Atelier Futur", "Atelier Fini", "Atelier Annulé") if title in html}
+
+    assert titles("upcoming") == {"Atelier Futur"}
+    assert titles("past") == {"Atelier Fini"}
+    assert titles("cancelled") == {"Atelier Annulé"}
