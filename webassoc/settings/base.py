@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "home.cache.SiteDataCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Personal pages: "private, no-store"; anything answered to a session: "private" (home/private_pages.py).
+    "home.private_pages.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -179,10 +181,14 @@ else:
 # Rate limits (django-ratelimit) count in the default cache; when it is down, forms keep working
 # without their limit rather than refusing everyone.
 RATELIMIT_FAIL_OPEN = True
+# Passwords typed in Wagtail's page and document password forms, per client (home/views.py).
+PAGE_PASSWORD_RATES = ["10/m", "50/h"]
 
 # Whole-page cache for anonymous visitors (home/cache.py), in the default cache. 0 disables it.
 # One minute by default: counters and lists that change without a publish stay within a minute.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Pages made for one member, in every language: never stored by any cache (home/private_pages.py).
+PRIVATE_PAGE_PREFIXES = ["/comptes/", "/mes-formations/"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/comptes/", "/en/comptes/", "/documents/"]
 # Parts of pages that are the same for every visitor (page bodies, lists, the home page's sections) are
 # kept rendered in the cache until the next publish (home_tags.shared_fragment); logged-in members
