@@ -150,10 +150,6 @@ def _session_of(page, session_id):
     return session
 
 
-def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 def _screen(request, page, template, status=200, **extra):
     context = {"page": page, "self": page, "request": request, **extra}
     return TemplateResponse(request, f"events/{template}.html", context, status=status)
@@ -196,7 +192,6 @@ def register(request, page, session_id):
         email=data["email"],
         organisation=data["organisation"],
         language=get_language() or settings.LANGUAGE_CODE,
-        base_url=_base_url(request),
         notify=notify,
     )
     if outcome.result == seats.CLOSED:
@@ -215,7 +210,6 @@ def _register_member(request, page, session):
         organisation=organisation,
         user=user,
         language=get_language() or settings.LANGUAGE_CODE,
-        base_url=_base_url(request),
     )
     if outcome.result == seats.CLOSED:
         return _screen(request, page, "closed", status=410, session=session)
@@ -264,7 +258,7 @@ def confirm(request, page, token):
     if not session.is_open:
         return _screen(request, page, "closed", status=410, **context)
     if request.method == "POST":
-        seats.confirm_email(registration, base_url=_base_url(request))
+        seats.confirm_email(registration)
         return HttpResponseRedirect(request.path)
     return _screen(request, page, "confirm", **context)
 
@@ -287,7 +281,7 @@ def cancel_by_link(request, page, token):
     if session.is_past:
         return _screen(request, page, "status", **context)
     if request.method == "POST":
-        seats.cancel_registration(registration, base_url=_base_url(request))
+        seats.cancel_registration(registration)
         return _screen(request, page, "cancelled", just_cancelled=True, **context)
     return _screen(request, page, "cancel", **context)
 
@@ -304,7 +298,7 @@ def cancel_own(request, registration_id):
     if registration.session.is_past:
         messages.error(request, _("This session is over: there is nothing to cancel."))
     else:
-        _registration, changed = seats.cancel_registration(registration, base_url=_base_url(request))
+        _registration, changed = seats.cancel_registration(registration)
         if changed:
             messages.success(
                 request,

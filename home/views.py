@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from .privacy import public_q
 from .ratelimit import is_rate_limited, rate_limited_response
+from .site_url import absolute
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def search(request):
 @require_safe
 @cache_control(max_age=60 * 60 * 24)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute("/sitemap.xml", request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
