@@ -147,8 +147,12 @@ def _ordered_ids(attempt, question_ids):
 
 
 def start(request, quiz):
+    """POST opens (or resumes) an attempt. A GET (a link, a reload) writes nothing: it leads to the quiz's
+    page, whose button starts the attempt."""
+    if request.method in ("GET", "HEAD"):
+        return redirect(quiz.url)
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     if not request.user.is_authenticated:
         return _login(request, quiz)
     if is_rate_limited(request, "courses-quiz-start", answer_rate()):

@@ -100,6 +100,11 @@ def course_context(course, request):
 
     progress = course_progress(course, user=request.user, session=request.session)
     resume = progress.first_unfinished
+    enrollment = (
+        Enrollment.objects.filter(user=request.user, course=course).first()
+        if request.user.is_authenticated and course.pk  # a course previewed before its first save has none
+        else None
+    )
     return {
         "next_step": next_step_of(progress),
         "preview_steps": _preview_steps(course) if getattr(request, "is_preview", False) else [],
@@ -109,11 +114,9 @@ def course_context(course, request):
         "prerequisite_courses": sorted(
             (other for other in course.prerequisite_courses.all() if other.live), key=lambda other: other.title
         ),
-        "enrollment": (
-            Enrollment.objects.filter(user=request.user, course=course).first()
-            if request.user.is_authenticated and course.pk  # a course previewed before its first save has none
-            else None
-        ),
+        "enrollment": enrollment,
+        # The "Start" button of a member not enrolled yet is a POST: only a POST to commencer/ enrols.
+        "enrol_on_start": request.user.is_authenticated and enrollment is None,
     }
 
 
@@ -163,12 +166,18 @@ def step_context(step_page, request):
 
 
 def start_course(request, course):
-    """``commencer/``: go to the first unfinished step (the first step when all are finished)."""
+    """``commencer/``: go to the first unfinished step (the first step when all are finished).
+
+    Only a POST (the course page's "Start" button) enrols the member: a GET (a link, a prefetch, a
+    crawler, a reload) just leads to the step and writes nothing."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     progress = course_progress(course, user=request.user, session=request.session)
     if not progress.steps:
-        messages.info(request, _("This course has no lessons yet."))
+        if request.method == "POST":
+            messages.info(request, _("This course has no lessons yet."))
         return redirect(course.get_url(request))
-    if request.user.is_authenticated:
+    if request.method == "POST" and request.user.is_authenticated:
         ensure_enrollment(request.user, course)
     step = progress.first_unfinished or progress.steps[0]
     return redirect(step.page.get_url(request))

@@ -159,7 +159,7 @@ class HomePage(BasePage):
         if request.user.is_authenticated:
             # A member's home page carries personal parts (the "Reprendre" card): no shared cache
             # (Varnish or a CDN, docs/caching.md) may keep it.
-            patch_cache_control(response, private=True)
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
     def get_structured_data(self, request=None):

@@ -1,6 +1,8 @@
+import functools
 import logging
 import re
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import HttpResponse
@@ -8,9 +10,12 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as wagtail_document_views
 from wagtail.models import Page
 
 from .privacy import public_q
+from .ratelimit import is_rate_limited, rate_limited_response
 from .site_url import absolute
 
 logger = logging.getLogger(__name__)
@@ -64,3 +69,30 @@ def robots_txt(request):
 @require_safe
 def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+# --- Wagtail's password forms (private pages and documents), rate-limited -----------------------------
+
+
+def _password_rates():
+    return getattr(settings, "PAGE_PASSWORD_RATES", ["10/m", "50/h"])
+
+
+def rate_limited_password_form(view):
+    """Wagtail's view for a page's or a document's password form, with a limit per client: every password
+    typed counts, and once over the limit the form answers 429 ("Trop de tentatives") without checking it,
+    so a shared password cannot be guessed by trying a dictionary."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST":
+            for index, rate in enumerate(_password_rates()):
+                if is_rate_limited(request, f"wagtail-password-{index}", rate):
+                    return rate_limited_response(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+page_password = rate_limited_password_form(wagtail_views.authenticate_with_password)
+document_password = rate_limited_password_form(wagtail_document_views.authenticate_with_password)

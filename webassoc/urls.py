@@ -17,6 +17,13 @@ urlpatterns = [
     path("admin/logout/", account_views.admin_logout, name="wagtailadmin_logout"),
     re_path(r"^admin/password_reset/(?P<rest>.*)$", account_views.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms (pages and documents an editor protected with a shared password), with a
+    # limit per client (home/views.py); same addresses as Wagtail's, placed before them.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        home_views.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -41,6 +48,11 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("manifesto.urls")),
     path("", include("news.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        home_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail's front-end log-in form (Django's LoginView) is the site's log-in too.
     path("_util/login/", account_views.frontend_login, name="wagtailcore_login"),
     path("", include(wagtail_urls)),

@@ -81,6 +81,37 @@ def test_start_button_goes_to_the_first_unfinished_step(client, course):
     assert Enrollment.objects.filter(user=user, course=course).exists()
 
 
+def test_a_get_on_commencer_leads_to_the_first_step_and_writes_nothing(client, course):
+    user = UserFactory()
+    client.force_login(user)
+
+    for method in (client.get, client.head):
+        response = method(course.url + "commencer/")
+        assert response.status_code == 302
+        assert response["Location"] == lessons_of(course)[0].url
+    assert not Enrollment.objects.filter(user=user).exists()
+
+
+def test_the_start_button_of_a_member_not_enrolled_is_a_post_that_enrols(client, course):
+    user = UserFactory()
+    client.force_login(user)
+
+    html = client.get(course.url).content.decode()
+    response = client.post(course.url + "commencer/")
+
+    assert f'<form class="next-step" method="post" action="{course.url}commencer/">' in html
+    assert response.status_code == 302
+    assert response["Location"] == lessons_of(course)[0].url
+    assert Enrollment.objects.filter(user=user, course=course).exists()
+
+
+def test_commencer_refuses_other_methods(client, course):
+    client.force_login(UserFactory())
+
+    assert client.put(course.url + "commencer/").status_code == 405
+    assert not Enrollment.objects.exists()
+
+
 def test_start_button_for_a_newcomer_goes_to_the_first_step(client, course):
     html = client.get(course.url).content.decode()
     first = lessons_of(course)[0]

@@ -139,9 +139,13 @@ def test_visitor_is_invited_to_log_in_with_next(client, quiz):
     assert not QuizAttempt.objects.exists()
 
 
-def test_start_needs_a_post(client, learner, quiz):
-    assert client.get(quiz.url + "commencer/").status_code == 405
+def test_start_needs_a_post_and_a_get_leads_to_the_quiz_page_writing_nothing(client, learner, quiz):
+    response = client.get(quiz.url + "commencer/")
+
+    assert response.status_code == 302
+    assert response["Location"] == quiz.url
     assert not QuizAttempt.objects.exists()
+    assert client.put(quiz.url + "commencer/").status_code == 405
 
 
 def test_one_question_per_screen_with_fieldset_and_no_correct_answers(client, learner, quiz):

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.django_db
 LOGIN = "302 → log-in"
 ADMIN_HOME = "302 → admin home"
 CATALOGUE = "302 → the course catalogue in the explorer"
+RESET_PAGE = "302 → the site's password reset"
 ROLES = ["anonymous", "learner_a", "learner_b", "editor", "moderator", "trainer", "admin"]
 EDITOR_GROUP = "Rédaction"
 MODERATOR_GROUP = "Modération"
@@ -173,6 +174,8 @@ def outcome(response, world=None):
             return LOGIN
         if location.rstrip("/").endswith("/admin"):
             return ADMIN_HOME
+        if location == reverse("account_reset_password"):
+            return RESET_PAGE
         catalogue = world and world.site.course_index
         if catalogue and location == reverse("wagtailadmin_explore", args=[catalogue.pk]):
             return CATALOGUE
@@ -256,6 +259,14 @@ URLS = {
         "wagtailadmin_pages:edit", args=[_need(w.scheduled, "a scheduled article").pk]
     ),
     "admin user list": lambda w: reverse("wagtailusers_users:index"),
+    # the admin's own log-in, log-out, password reset and account page: the site's (allauth) rules
+    "admin log-in": lambda w: "/admin/login/?next=/admin/pages/",
+    "Wagtail's front-end log-in": lambda w: "/_util/login/",
+    "admin log-out": lambda w: "/admin/logout/",
+    "admin password reset": lambda w: "/admin/password_reset/",
+    "admin password reset: sent": lambda w: "/admin/password_reset/done/",
+    "admin password reset: link": lambda w: "/admin/password_reset/confirm/MQ/set-password/",
+    "admin account page": lambda w: reverse("wagtailadmin_account"),
     # manifesto signatures (personal data of signatories)
     "signature list": lambda w: _snippet_url(w, "list"),
     "signature export (CSV)": lambda w: _snippet_url(w, "list") + "?export=csv",
@@ -276,6 +287,10 @@ URLS = {
 # lesson; the scheduled article is not theirs).
 HOME = ADMIN_HOME
 CAT = CATALOGUE
+# The admin's password reset is the site's (allauth's, with its limits); its log-out is allauth's too,
+# which asks a member to confirm (a GET never logs out) and sends an anonymous visitor home.
+RESET = RESET_PAGE
+OUT = "302 → /"
 # fmt: off
 EXPECTED = {  #                               anonymous  learner A  learner B  editor  moderator  trainer  admin
     "learner dashboard":                         (LOGIN,     200,       200,       200,    200,       200,     200),
@@ -301,6 +316,13 @@ EXPECTED = {  #                               anonymous  learner A  learner B  e
     "admin view of a scheduled article":         (LOGIN,     LOGIN,     LOGIN,     200,    200,       HOME,    200),
     "admin edit of a scheduled article":         (LOGIN,     LOGIN,     LOGIN,     200,    200,       HOME,    200),
     "admin user list":                           (LOGIN,     LOGIN,     LOGIN,     HOME,   HOME,      HOME,    200),
+    "admin log-in":                              (LOGIN,     LOGIN,     LOGIN,     LOGIN,  LOGIN,     LOGIN,   LOGIN),
+    "Wagtail's front-end log-in":                (LOGIN,     LOGIN,     LOGIN,     LOGIN,  LOGIN,     LOGIN,   LOGIN),
+    "admin log-out":                             (OUT,       200,       200,       200,    200,       200,     200),
+    "admin password reset":                      (RESET,     RESET,     RESET,     RESET,  RESET,     RESET,   RESET),
+    "admin password reset: sent":                (RESET,     RESET,     RESET,     RESET,  RESET,     RESET,   RESET),
+    "admin password reset: link":                (RESET,     RESET,     RESET,     RESET,  RESET,     RESET,   RESET),
+    "admin account page":                        (LOGIN,     LOGIN,     LOGIN,     200,    200,       200,     200),
     "signature list":                            (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       HOME,    200),
     "signature export (CSV)":                    (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       HOME,    200),
     "signature export (XLSX)":                   (LOGIN,     LOGIN,     LOGIN,     HOME,   200,       HOME,    200),
@@ -539,3 +561,24 @@ def test_a_live_pages_unpublished_draft_is_not_shown_on_the_public_site(world, c
         text = client.get(path, QUERY_STRING=query).content.decode()
         assert draft_title not in text, f"an unpublished draft leaks in {url}"
     assert published_title in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "anonymous"])
+def test_the_admins_log_in_and_reset_forms_give_each_member_the_sites_answer(world, role):
+    """Beyond GET: each visitor's right password posted to the admin's form is the site's log-in (the
+    same redirect, then the same admin access), and the admin's reset form sends nothing of its own."""
+    from django.core import mail
+
+    from tests.factories.accounts import PASSWORD
+
+    email = world.users[role].email
+    admin_door, site_door = Client(), Client(REMOTE_ADDR="192.0.2.10")
+
+    through_admin = admin_door.post("/admin/login/", {"username": email, "password": PASSWORD})
+    through_site = site_door.post(reverse("account_login"), {"login": email, "password": PASSWORD, "next": "/admin/"})
+    reset = admin_door.post("/admin/password_reset/", {"email": email})
+
+    assert outcome(through_admin, world) == outcome(through_site, world) == ADMIN_HOME
+    assert outcome(admin_door.get("/admin/"), world) == outcome(site_door.get("/admin/"), world)
+    assert outcome(reset, world) == RESET_PAGE
+    assert mail.outbox == []

@@ -181,6 +181,8 @@ else:
 # Rate limits (django-ratelimit) count in the default cache; when it is down, forms keep working
 # without their limit rather than refusing everyone.
 RATELIMIT_FAIL_OPEN = True
+# Passwords typed in Wagtail's page and document password forms, per client (home/views.py).
+PAGE_PASSWORD_RATES = ["10/m", "50/h"]
 
 # --- HTTP cache (docs/caching.md): whole pages for anonymous visitors are kept by a reverse proxy
 # (Varnish, deploy/varnish/), told by Cache-Control (home/http_cache.py). A shareable page may be kept
