@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.pagination import TwoEndedPaginator
+from home.site_url import absolute
 
 from .forms import CatalogueFilterForm
 from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizPage, Theme, Trainer
@@ -252,7 +253,7 @@ def _own_certificate(request, code):
 
 
 def _verify_url(request, certificate):
-    return request.build_absolute_uri(reverse("courses:certificate_verify", kwargs={"code": certificate.code}))
+    return absolute(reverse("courses:certificate_verify", kwargs={"code": certificate.code}), request)
 
 
 @login_required

@@ -119,7 +119,7 @@ def manifesto_page(request, page):
     previous = _pending_of(request, page)
     signature, kind, created = record_signature(page, form.signature_values(), request)
     if kind and not _email_rate_limited(request, signature):
-        send_signature_email.enqueue(signature.pk, kind, request.build_absolute_uri("/").rstrip("/"))
+        send_signature_email.enqueue(signature.pk, kind)
     correcting = request.POST.get("correction") == "1"
     if correcting and previous and previous.get("created") and previous.get("signature") != signature.pk:
         # A correction of the address (the form of ``correct``): the signature this browser created
@@ -224,7 +224,7 @@ def pending(request, page):
                 kind = ALREADY_CONFIRMED
             else:
                 kind = CONFIRM if pending.get("created") else PENDING_UNCHANGED
-            send_signature_email.enqueue(signature.pk, kind, request.build_absolute_uri("/").rstrip("/"))
+            send_signature_email.enqueue(signature.pk, kind)
             messages.success(request, _("The e-mail has been sent again to %(email)s.") % {"email": pending["email"]})
         return HttpResponseRedirect(request.path)
     if request.method not in ("GET", "HEAD"):
@@ -351,6 +351,7 @@ def wall(request, page):
     paginator = TwoEndedPaginator(signatures, WALL_PAGE_SIZE)
     paginator.count = wall_count(page, form, signatures)
     page_obj = paginator.get_page(request.GET.get("page"))
+    wall_url = page.get_url(request) + page.reverse_subpage("wall")
     context = base_context(
         request,
         page,
@@ -358,6 +359,8 @@ def wall(request, page):
         page_obj=page_obj,
         signatures=list(page_obj.object_list),
         signature_count=page.signature_count,
-        wall_url=page.get_url(request) + page.reverse_subpage("wall"),
+        wall_url=wall_url,
+        # Each page of the list is its own canonical address (search engines index every page).
+        canonical_url=wall_url + (f"?page={page_obj.number}" if page_obj.number > 1 else ""),
     )
     return TemplateResponse(request, "manifesto/wall.html", context)

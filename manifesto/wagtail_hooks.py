@@ -220,17 +220,14 @@ class ResendConfirmationBulkAction(SignatureBulkAction):
     question = _("Send the confirmation e-mail again to these signatories? Confirmed signatures are skipped.")
     button_text = _("Yes, send it")
 
-    def get_execution_context(self):
-        # The links point at the address the site is served from, as in the first confirmation e-mail
-        # (sent from the signing request), not at the Site record's host ("localhost" until set).
-        return super().get_execution_context() | {"base_url": self.request.build_absolute_uri("/").rstrip("/")}
-
     @classmethod
-    def execute_action(cls, objects, base_url=None, **kwargs):
+    def execute_action(cls, objects, **kwargs):
+        # The links point at the site's address (the Site record), as in the first confirmation e-mail,
+        # not at the host the admin happens to be reached by.
         sent = 0
         for signature in objects:
             if signature.confirmed_at is None:
-                send_signature_email.enqueue(signature.pk, CONFIRM, base_url)
+                send_signature_email.enqueue(signature.pk, CONFIRM)
                 sent += 1
         return sent, 0
 
