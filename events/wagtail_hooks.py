@@ -19,8 +19,9 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.exports import SafeExportMixin
+
 from . import admin_views, sections
-from .exports import ParticipantsExportMixin
 from .models import Registration, Session
 
 
@@ -116,7 +117,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["session", "status"]
 
 
-class ParticipantsIndexView(ParticipantsExportMixin, IndexView):
+class ParticipantsIndexView(SafeExportMixin, IndexView):
     table_classname = "listing wa-compact-table"
 
     def get_filename(self):

@@ -250,15 +250,15 @@ def test_csv_export_is_formula_safe_local_time_and_excel_friendly(client, staff,
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode("utf-8")
     assert content.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(content.lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(content.lstrip("\ufeff")), delimiter=";"))  # as French Excel reads it
     assert len(rows) == 2 and {row["Nom"] for row in rows} == {'\'=HYPERLINK("http://evil")', "Élise Membre"}
     evil = next(row for row in rows if row["Nom"].startswith("'"))
     assert evil["Association"] == "'@SUM(A1)"
-    assert evil["Place confirmée le"] == timezone.localtime(confirmed_at).strftime("%d/%m/%Y %H:%M")
+    assert evil["Place confirmée le"] == timezone.localtime(confirmed_at).strftime("%Y-%m-%d %H:%M:%S")
     assert evil["Compte membre"] == "Non" and evil["Présent·e"] == ""
     elise = next(row for row in rows if row["Nom"] == "Élise Membre")
     assert elise["Compte membre"] == "Oui" and elise["Présent·e"] == "Oui"
-    assert elise["Session (heure de Paris)"] == timezone.localtime(session.starts_at).strftime("%d/%m/%Y %H:%M")
+    assert elise["Session (heure de Paris)"] == timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M:%S")
     assert f"inscrits-{workshop.slug}-" in response["Content-Disposition"]
 
 
