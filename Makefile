@@ -9,7 +9,7 @@ PORT ?= 8000
 # Test processes for `make test` (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run serve test test-fast e2e bench soak lint format messages backup restore clean
+.PHONY: run serve varnish proxy-test test test-fast e2e bench soak lint format messages backup restore clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -40,6 +40,22 @@ serve: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(MANAGE) set_site_url "$${SITE_URL:-http://$(HOST):$(PORT)}"
 	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(VENV)/bin/gunicorn webassoc.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+# Varnish in front of `make serve` (docs/caching.md): the repository's VCL, with PORT as the application's
+# port, listening on VARNISH_PORT. Run `make serve` with FRONTEND_CACHE_URL=http://127.0.0.1:$(VARNISH_PORT)
+# and TRUSTED_PROXY_COUNT=1 in another terminal, then browse http://127.0.0.1:$(VARNISH_PORT)/.
+VARNISHD ?= $(shell command -v varnishd 2>/dev/null || echo /usr/sbin/varnishd)
+VARNISH_PORT ?= 6081
+VARNISH_DIR ?= /tmp/webassoc-varnish-$(VARNISH_PORT)
+varnish:
+	@test -x "$(VARNISHD)" || { echo "varnishd not found: apt-get install varnish"; exit 1; }
+	@mkdir -p $(VARNISH_DIR)
+	sed 's/\.port = "8000";/.port = "$(PORT)";/' deploy/varnish/default.vcl > $(VARNISH_DIR)/default.vcl
+	$(VARNISHD) -F -a $(HOST):$(VARNISH_PORT) -f $(VARNISH_DIR)/default.vcl -n $(VARNISH_DIR)/work -s malloc,256m
+
+# The site behind Varnish (tests/proxy): gunicorn on PROXY_APP_PORT, varnishd on PROXY_PORT.
+proxy-test: $(VENV)/.installed-dev
+	$(PY) -m pytest tests/proxy -p no:xdist $(PYTEST_ARGS)
 
 test: $(VENV)/.installed-dev
 	$(MANAGE) check --settings=webassoc.settings.test

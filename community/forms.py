@@ -29,8 +29,7 @@ def skills_field(label, required=False):
 
 
 class HelpRequestForm(AntiSpamFormMixin, forms.Form):
-    # The page cache renders the "started" stamp anew for each visitor with the manifesto's factory
-    # (one fresh field per name, home/cache.py): the same salt keeps both forms' stamps valid.
+    # The same salt as the manifesto's form: one kind of "shown at" stamp for the site's anonymous forms.
     form_salt = FORM_SALT
 
     association = forms.CharField(

@@ -173,7 +173,7 @@ class HelpRequestQuerySet(models.QuerySet):
 
 
 class HelpRequest(models.Model):
-    # Staff-only records: saving one must not empty the page cache (home/cache.py).
+    # Staff-only records: saving one must not purge the caches (home/cache.py).
     purges_page_cache = False
 
     page = models.ForeignKey(

@@ -1,7 +1,7 @@
 """Visitor-facing views of the community, called from the pages' routes.
 
 Every personal page (reached with a signed link, or from an account) is ``never_cache``: neither the
-page cache (home/cache.py) nor a browser or proxy keeps it. No input ends in a server error: forged or
+HTTP cache in front (docs/caching.md) nor a browser keeps it. No input ends in a server error: forged or
 replayed links get the "invalid link" page or the answer already given, and change nothing.
 """
 

@@ -1,7 +1,10 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
+from home.http_cache import anonymous_form_view
+
 from . import credential_views, feedback, paths, reminder_views, survey, views
+from .models import LessonPage
 
 app_name = "courses"
 
@@ -42,4 +45,11 @@ urlpatterns = [
     path("rappels/desinscription/<str:token>/", reminder_views.unsubscribe, name="reminders_unsubscribe"),
     path("attestations/emetteur/", credential_views.issuer, name="credential_issuer"),
     path("attestations/verifier-un-fichier/", credential_views.credential_check, name="credential_check"),
+    # A lesson's "I'm done" for visitors without an account (the lesson page is shareable for them): no
+    # CSRF token (docs/caching.md). Members post to the lesson's own "terminer/" route, with theirs.
+    path(
+        "formulaires/lecon-terminee/<int:page_id>/",
+        anonymous_form_view(LessonPage, views.complete_lesson_anonymously),
+        name="lesson_complete_anonymously",
+    ),
 ]

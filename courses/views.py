@@ -198,6 +198,14 @@ def complete_lesson(request, lesson):
     return redirect((resume.page if resume else course).get_url(request))
 
 
+def complete_lesson_anonymously(request, lesson):
+    """``formulaires/lecon-terminee/<id>/`` (POST, no CSRF token): the progress of a visitor without an
+    account, kept in their session. A member is sent back to the lesson, whose form carries a token."""
+    if request.user.is_authenticated:
+        return redirect(lesson.get_url(request))
+    return complete_lesson(request, lesson)
+
+
 @login_required
 def dashboard(request):
     """ "Mes formations": the learner's own courses only, in progress then completed."""

@@ -464,7 +464,7 @@ class Registration(models.Model):
     """One person's place (or place in the queue) in one session: never two for the same address."""
 
     # Pages show registrations only through seat counts that may be a minute old: saving one must not
-    # empty the page cache (home/cache.py).
+    # purge the caches (home/cache.py).
     purges_page_cache = False
 
     class Status(models.TextChoices):

@@ -1,10 +1,10 @@
 """Public views of the live trainings: the agenda, a workshop, registering, confirming, cancelling.
 
-The agenda and the workshop pages are the same for every anonymous visitor (the whole-page cache may
-keep them for a minute: seat counts can be that old). What concerns one person (the registration
-form with its anti-spam stamp, the confirmation and cancellation screens, a member's own status) is
-either on a screen marked ``never_cache`` or shown only to logged-in members, whom the page cache
-never serves. The meeting link of an online session is in no template of this module.
+The agenda and the workshop pages are the same for every anonymous visitor (the HTTP cache in front
+may keep them for a minute, docs/caching.md: seat counts can be that old). What concerns one person
+(the registration form with its anti-spam stamp, the confirmation and cancellation screens, a member's
+own status) is either on a screen marked ``never_cache`` or shown only to logged-in members, whose
+pages are never shared. The meeting link of an online session is in no template of this module.
 """
 
 from django.conf import settings

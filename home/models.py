@@ -158,7 +158,7 @@ class HomePage(BasePage):
         response = super().serve(request, *args, **kwargs)
         if request.user.is_authenticated:
             # A member's home page carries personal parts (the "Reprendre" card): no shared cache
-            # (the page cache, a proxy or a CDN) may keep it.
+            # (Varnish or a CDN, docs/caching.md) may keep it.
             patch_cache_control(response, private=True)
         return response
 

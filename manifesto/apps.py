@@ -13,11 +13,5 @@ class ManifestoConfig(AppConfig):
         from .personal_data import erase_signatures, export_signatures
 
         signals.connect()
-        # The sign form's "shown at" stamp must be each visitor's own, also on a page from the cache.
-        from home.cache import register_fresh_field
-
-        from .tokens import form_started_value
-
-        register_fresh_field("started", form_started_value)
         register_exporter("manifesto", export_signatures)
         register_eraser("manifesto", erase_signatures)

@@ -263,7 +263,7 @@ class SignatureQuerySet(models.QuerySet):
 
 class Signature(models.Model):
     # A snippet (moderated in the admin) that pages show only through counts and lists that may be up
-    # to a minute old: saving one must not empty the page cache (home/cache.py), or every signature
+    # to a minute old: saving one must not purge the caches (home/cache.py), or every signature
     # during a busy hour would.
     purges_page_cache = False
 

@@ -269,7 +269,7 @@ def _invalid_link(request, page, status=404):
 
 
 # Personal pages (reached with a token of one signatory, and changing once used): never stored by the
-# page cache nor by a browser or proxy.
+# HTTP cache in front nor by a browser.
 @never_cache
 def confirm(request, page, token):
     if request.method not in ("GET", "HEAD", "POST"):

@@ -1,6 +1,6 @@
 """The soak run: ``make soak`` (``python -m tests.bench.soak``), documented in the README, not in CI.
 
-Serves the demo data set with gunicorn (production settings, 2 workers, page cache on) on loopback and
+Serves the demo data set with gunicorn (production settings, 2 workers) on loopback and
 sends mixed traffic for five minutes (``--seconds``) from several threads: anonymous reads of every
 page type, learners who log in and mark lessons done, visitors who sign the manifesto. Every request
 goes to 127.0.0.1 only. At the end it prints the counts, the latency percentiles and the workers'
@@ -234,7 +234,6 @@ def main():
         TRUSTED_PROXY_COUNT="1",
         STATIC_ROOT=str(BASE_DIR / "bench" / "staticfiles"),
         LOG_LEVEL="ERROR",
-        PAGE_CACHE_SECONDS="60",
         EMAIL_URL="dummy:",
         MEDIA_ROOT=str(BASE_DIR / "bench" / "soak-media"),
     )

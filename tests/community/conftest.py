@@ -60,8 +60,3 @@ def request_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
-
-
-@pytest.fixture(autouse=True)
-def _own_cache_stamp(settings, tmp_path):
-    settings.PAGE_CACHE_STAMP_FILE = str(tmp_path / "page-cache.stamp")

@@ -377,8 +377,6 @@ def test_quiz_preview_shows_the_questions_to_editors(quiz):
 def test_question_and_result_screens_use_a_bounded_number_of_queries(
     client, course_index, django_assert_max_num_queries, settings, tmp_path
 ):
-    # A private page-cache stamp: other test runs on this machine must not renew the cached site data.
-    settings.PAGE_CACHE_STAMP_FILE = str(tmp_path / "page-cache.stamp")
     user = UserFactory()
     client.force_login(user)
     course = build_course(course_index, lessons=12, quizzes=0)

@@ -27,7 +27,6 @@ WAGTAILADMIN_BASE_URL = os.environ.get("E2E_BASE_URL", "http://127.0.0.1:8765")
 # One browser plays many visitors from the same address: the limits are tested in tests/security.
 RATELIMIT_ENABLE = False
 ACCOUNT_RATE_LIMITS = False
-# The caches are on, as in production: the journeys then go through pages stored by the page cache
-# (forms with a per-visitor CSRF token) and shared fragments purged by the editor's publishing.
-PAGE_CACHE_SECONDS = 60
+# The caches are on, as in production: shared fragments purged by the editor's publishing, and the
+# anonymous forms of shareable pages without a CSRF token (docs/caching.md).
 FRAGMENT_CACHE_SECONDS = 300

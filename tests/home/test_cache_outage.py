@@ -47,7 +47,6 @@ def cache_down(settings, site):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    settings.PAGE_CACHE_SECONDS = 60
     settings.FRAGMENT_CACHE_SECONDS = 300
     settings.MANIFESTO_MIN_FILL_SECONDS = 0
     return site

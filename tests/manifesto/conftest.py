@@ -70,10 +70,3 @@ def sign_data(manifesto, **overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
-
-
-@pytest.fixture(autouse=True)
-def _own_cache_stamp(settings, tmp_path):
-    """A page-cache stamp file of our own: other test runs on this machine touching the shared one
-    must not renew the site-data cache generation in the middle of a query count."""
-    settings.PAGE_CACHE_STAMP_FILE = str(tmp_path / "page-cache.stamp")

@@ -6,13 +6,6 @@ from django.utils import timezone
 from tests.factories.news import AuthorFactory, CategoryFactory, NewsIndexPageFactory, NewsPageFactory
 
 
-@pytest.fixture(autouse=True)
-def _own_page_cache_stamp(settings, tmp_path):
-    """A stamp file of our own: test runs of other apps touching the shared one would renew the cache
-    generation in the middle of a query count."""
-    settings.PAGE_CACHE_STAMP_FILE = str(tmp_path / "page-cache.stamp")
-
-
 @pytest.fixture
 def news_index(home_page):
     return NewsIndexPageFactory(parent=home_page)

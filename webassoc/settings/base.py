@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "community",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -87,11 +88,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # What an HTTP cache in front may keep (home/http_cache.py): before Session and Csrf, so that it
+    # sees the cookies they set.
+    "home.http_cache.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Whole-page cache for anonymous visitors (home/cache.py): after Locale and Common, before Csrf.
-    "home.cache.PageCacheMiddleware",
     # The request's Wagtail Site and site settings from the cache (home/cache.py).
     "home.cache.SiteDataCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -180,10 +182,19 @@ else:
 # without their limit rather than refusing everyone.
 RATELIMIT_FAIL_OPEN = True
 
-# Whole-page cache for anonymous visitors (home/cache.py), in the default cache. 0 disables it.
-# One minute by default: counters and lists that change without a publish stay within a minute.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/comptes/", "/en/comptes/", "/documents/"]
+# --- HTTP cache (docs/caching.md): whole pages for anonymous visitors are kept by a reverse proxy
+# (Varnish, deploy/varnish/), told by Cache-Control (home/http_cache.py). A shareable page may be kept
+# this long (s-maxage); a publish or any other change visitors see purges it at once, and counters or
+# lists that change without a publish (signatures, seats left) are at most this old. 0: nothing shared.
+HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 60)
+HTTP_CACHE_EXCLUDED_PATHS = ["/admin/", "/comptes/", "/en/comptes/", "/documents/"]
+# Purges and bans sent by wagtail.contrib.frontend_cache to the proxy, when its address is set
+# (FRONTEND_CACHE_URL, or VARNISH_URL): http://127.0.0.1:6081 for Debian's varnish.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL") or os.environ.get("VARNISH_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "home.http_cache.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL},
+    }
 # Parts of pages that are the same for every visitor (page bodies, lists, the home page's sections) are
 # kept rendered in the cache until the next publish (home_tags.shared_fragment); logged-in members
 # benefit too. 0 turns it off.

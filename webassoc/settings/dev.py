@@ -11,8 +11,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-# Template and code changes show at once in development; PAGE_CACHE_SECONDS=60 to try the page cache.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# Template and code changes show at once in development (no proxy in front of runserver anyway).
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)
 # A signing key of this checkout's own for the verifiable attestations (git-ignored).
 CREDENTIALS_KEY_FILE = os.environ.get("CREDENTIALS_KEY_FILE", str(BASE_DIR / ".credentials-key"))  # noqa: F405

@@ -23,14 +23,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# The page cache is off in tests; tests/performance turns it on where it is the subject.
-PAGE_CACHE_SECONDS = 0
 # Shared fragments are off too, so query counts measure the real work; tests/home/test_fragments.py
 # turns them on.
 FRAGMENT_CACHE_SECONDS = 0
-# Each test process gets its own purge stamp, so concurrent runs on one machine do not purge each
-# other's caches (which made query counts flaky).
-PAGE_CACHE_STAMP_FILE = tempfile.mkdtemp(prefix="webassoc-test-stamp-") + "/page-cache.stamp"
 # The verifiable attestations' signing key in tests (derived from a public phrase: test-only).
 CREDENTIALS_SIGNING_KEY = "xqESPecG-QpCpIaq399tHxQTjrfETljsMuAt3zj4Ilk"  # noqa: S105
 # Off for the suite; tests/security/test_staff_mfa.py turns it on.
