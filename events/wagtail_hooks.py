@@ -97,10 +97,10 @@ class SessionViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("cancel/<int:pk>/", admin_views.CancelSessionView.as_view(), name="cancel"),
-            path("capacity/<int:pk>/", admin_views.CapacityView.as_view(), name="capacity"),
-            path("message/<int:pk>/", admin_views.MessageView.as_view(), name="message"),
-            path("attendance/<int:pk>/", admin_views.AttendanceView.as_view(), name="attendance"),
+            path("cancel/<id:pk>/", admin_views.CancelSessionView.as_view(), name="cancel"),
+            path("capacity/<id:pk>/", admin_views.CapacityView.as_view(), name="capacity"),
+            path("message/<id:pk>/", admin_views.MessageView.as_view(), name="message"),
+            path("attendance/<id:pk>/", admin_views.AttendanceView.as_view(), name="attendance"),
         ]
 
 
