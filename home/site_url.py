@@ -57,7 +57,7 @@ def apply_site_url(value, site=None):
         return site, False
     site.hostname, site.port = hostname, port
     site.full_clean()
-    site.save()  # clears Wagtail's root-paths cache and renews the page cache (home/cache.py)
+    site.save()  # clears Wagtail's root-paths cache, renews the shared caches, purges the HTTP cache (home/cache.py)
     return site, True
 
 

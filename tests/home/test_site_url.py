@@ -25,7 +25,16 @@ FOREIGN = (OTHER_HOST, "localhost", "127.0.0.1", "testserver")
 
 def site_links(text):
     """The absolute addresses in ``text`` that are not third-party share or schema links."""
-    third_parties = ("bsky.app", "linkedin.com", "facebook.com", "mastodon.social", "schema.org", "w3.org", "purl.org")
+    third_parties = (
+        "bsky.app",
+        "linkedin.com",
+        "facebook.com",
+        "mastodon.social",
+        "schema.org",
+        "w3.org",
+        "purl.org",
+        "sitemaps.org",
+    )
     links = re.findall(r"https?://[^\s\"'<>]+", text)
     return [link for link in links if not any(host in link for host in third_parties)]
 
