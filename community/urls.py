@@ -10,7 +10,7 @@ urlpatterns = [
     # The help request form of the (shareable) page posts here, without a CSRF token (docs/caching.md):
     # a signed "shown at" stamp, a honeypot, a rate limit and the confirmation e-mail.
     path(
-        "formulaires/demande-d-aide/<int:page_id>/",
+        "formulaires/demande-d-aide/<id:page_id>/",
         anonymous_form_view(HelpRequestPage, views.request_form),
         name="community_help_request",
     ),

@@ -196,7 +196,7 @@ register_snippet(HelpRequestViewSet)
 def register_community_admin_urls():
     from django.urls import include
 
-    urls = [path("<int:pk>/benevoles/", admin_views.ProposeView.as_view(), name="propose")]
+    urls = [path("<id:pk>/benevoles/", admin_views.ProposeView.as_view(), name="propose")]
     return [path("community/requests/", include((urls, "community_admin"), namespace="community_admin"))]
 
 

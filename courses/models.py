@@ -470,19 +470,19 @@ class QuizPage(RoutablePageMixin, StepMixin, BasePage):
 
         return quiz_views.start(request, self)
 
-    @path("tentative/<int:attempt_id>/question/<int:number>/", name="quiz_question")
+    @path("tentative/<id:attempt_id>/question/<id:number>/", name="quiz_question")
     def quiz_question(self, request, attempt_id, number):
         from . import quiz_views
 
         return quiz_views.question(request, self, attempt_id, number)
 
-    @path("tentative/<int:attempt_id>/recapitulatif/", name="quiz_review")
+    @path("tentative/<id:attempt_id>/recapitulatif/", name="quiz_review")
     def quiz_review(self, request, attempt_id):
         from . import quiz_views
 
         return quiz_views.review(request, self, attempt_id)
 
-    @path("tentative/<int:attempt_id>/resultat/", name="quiz_result")
+    @path("tentative/<id:attempt_id>/resultat/", name="quiz_result")
     def quiz_result(self, request, attempt_id):
         from . import quiz_views
 

@@ -38,8 +38,8 @@ urlpatterns = [
         ]
     ],
     path("mes-formations/attestations-parcours/<str:code>/", paths.path_certificate, name="path_certificate"),
-    path("mes-formations/avis/lecon/<int:lesson_id>/", feedback.lesson_feedback, name="lesson_feedback"),
-    path("mes-formations/avis/formation/<int:course_id>/", survey.course_survey, name="course_survey"),
+    path("mes-formations/avis/lecon/<id:lesson_id>/", feedback.lesson_feedback, name="lesson_feedback"),
+    path("mes-formations/avis/formation/<id:course_id>/", survey.course_survey, name="course_survey"),
     # Reminders: the learner's preferences, and the one-click unsubscribe link of the e-mails.
     path("mes-formations/rappels/", reminder_views.preferences, name="reminder_preferences"),
     path("rappels/desinscription/<str:token>/", reminder_views.unsubscribe, name="reminders_unsubscribe"),
@@ -48,7 +48,7 @@ urlpatterns = [
     # A lesson's "I'm done" for visitors without an account (the lesson page is shareable for them): no
     # CSRF token (docs/caching.md). Members post to the lesson's own "terminer/" route, with theirs.
     path(
-        "formulaires/lecon-terminee/<int:page_id>/",
+        "formulaires/lecon-terminee/<id:page_id>/",
         anonymous_form_view(LessonPage, views.complete_lesson_anonymously),
         name="lesson_complete_anonymously",
     ),

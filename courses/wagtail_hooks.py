@@ -74,11 +74,11 @@ class CourseReportMenuItem(MenuItem):
 def _report_urls():
     listings = [
         ("", reports.CourseReportView, "courses"),
-        ("<int:course_id>/apprenants/", reports.CourseLearnersReportView, "course_learners"),
+        ("<id:course_id>/apprenants/", reports.CourseLearnersReportView, "course_learners"),
         ("quiz/", reports.QuizReportView, "quizzes"),
-        ("quiz/<int:quiz_id>/questions/", reports.QuizQuestionsReportView, "quiz_questions"),
+        ("quiz/<id:quiz_id>/questions/", reports.QuizQuestionsReportView, "quiz_questions"),
         ("lecons/avis/", feedback_reports.LessonFeedbackReportView, "lesson_feedback"),
-        ("lecons/<int:lesson_id>/avis/", feedback_reports.LessonCommentsReportView, "lesson_comments"),
+        ("lecons/<id:lesson_id>/avis/", feedback_reports.LessonCommentsReportView, "lesson_comments"),
         ("avis/", feedback_reports.CourseSurveyReportView, "course_surveys"),
     ]
     urls = []
@@ -87,13 +87,13 @@ def _report_urls():
         urls.append(path(f"{route}resultats/", view.as_view(results_only=True), name=f"{name}_results"))
     urls.append(
         path(
-            "<int:course_id>/apprenants/<int:user_id>/reinitialiser/",
+            "<id:course_id>/apprenants/<id:user_id>/reinitialiser/",
             reports.ResetProgressView.as_view(),
             name="reset_progress",
         )
     )
     urls.append(
-        path("<int:course_id>/avis/", feedback_reports.CourseSurveyDetailView.as_view(), name="course_survey_detail")
+        path("<id:course_id>/avis/", feedback_reports.CourseSurveyDetailView.as_view(), name="course_survey_detail")
     )
     return urls
 
@@ -101,9 +101,9 @@ def _report_urls():
 @hooks.register("register_admin_urls")
 def register_quiz_import_urls():
     return [
-        path("formations/quiz/<int:page_id>/coller/", QuizImportView.as_view(), name="courses_quiz_import"),
+        path("formations/quiz/<id:page_id>/coller/", QuizImportView.as_view(), name="courses_quiz_import"),
         path(
-            "formations/<int:course_id>/<str:action>-avec-les-etapes/",
+            "formations/<id:course_id>/<str:action>-avec-les-etapes/",
             CourseStepsActionView.as_view(),
             name="courses_course_steps",
         ),

@@ -240,7 +240,7 @@ class WorkshopPage(RoutablePageMixin, BasePage):
 
         return workshop_page(request, self)
 
-    @path("inscription/<int:session_id>/", name="register")
+    @path("inscription/<id:session_id>/", name="register")
     def register_route(self, request, session_id):
         from .views import register
 
@@ -264,7 +264,7 @@ class WorkshopPage(RoutablePageMixin, BasePage):
 
         return pending(request, self)
 
-    @path("session/<int:session_id>/calendrier/", name="ics")
+    @path("session/<id:session_id>/calendrier/", name="ics")
     def ics_route(self, request, session_id):
         from .views import session_ics
 

@@ -20,8 +20,9 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.exports import SafeExportMixin
+
 from . import admin_views, sections
-from .exports import ParticipantsExportMixin
 from .models import Registration, Session
 
 
@@ -101,10 +102,10 @@ class SessionViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("cancel/<int:pk>/", admin_views.CancelSessionView.as_view(), name="cancel"),
-            path("capacity/<int:pk>/", admin_views.CapacityView.as_view(), name="capacity"),
-            path("message/<int:pk>/", admin_views.MessageView.as_view(), name="message"),
-            path("attendance/<int:pk>/", admin_views.AttendanceView.as_view(), name="attendance"),
+            path("cancel/<id:pk>/", admin_views.CancelSessionView.as_view(), name="cancel"),
+            path("capacity/<id:pk>/", admin_views.CapacityView.as_view(), name="capacity"),
+            path("message/<id:pk>/", admin_views.MessageView.as_view(), name="message"),
+            path("attendance/<id:pk>/", admin_views.AttendanceView.as_view(), name="attendance"),
         ]
 
 
@@ -121,7 +122,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["session", "status"]
 
 
-class ParticipantsIndexView(ParticipantsExportMixin, IndexView):
+class ParticipantsIndexView(SafeExportMixin, IndexView):
     table_classname = "listing wa-compact-table"
 
     def get_filename(self):

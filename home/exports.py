@@ -22,7 +22,7 @@ import decimal
 import re
 
 from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -109,11 +109,20 @@ class SafeExportMixin:
         return export_cell(super().get_heading(queryset, field), FORMAT_CSV)
 
     def stream_csv(self, queryset):
+        # The rows are written while the response streams, after the view has returned and the admin's
+        # language is no longer active: headings, statuses and "Oui" / "Non" keep the request's language
+        # (read here, when the view calls this, not when the generator first runs).
+        language = translation.get_language()
         writer = csv.DictWriter(_Echo(), fieldnames=self.list_export, delimiter=CSV_DELIMITER)
-        yield BYTE_ORDER_MARK.encode("utf-8")
-        yield writer.writerow({field: self.get_heading(queryset, field) for field in self.list_export})
-        for item in queryset:
-            yield self.write_csv_row(writer, self.to_row_dict(item))
+
+        def rows():
+            yield BYTE_ORDER_MARK.encode("utf-8")
+            with translation.override(language):
+                yield writer.writerow({field: self.get_heading(queryset, field) for field in self.list_export})
+                for item in queryset:
+                    yield self.write_csv_row(writer, self.to_row_dict(item))
+
+        return rows()
 
     def write_csv_response(self, queryset):
         response = StreamingHttpResponse(self.stream_csv(queryset), content_type="text/csv; charset=utf-8")

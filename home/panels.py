@@ -1,8 +1,30 @@
 """Editor panels shared by every app's page types."""
 
+import datetime
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from modelcluster.forms import BaseChildFormSet
-from wagtail.admin.panels import HelpPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.panels import InlinePanel as WagtailInlinePanel
+
+
+class ReadOnlyPanel(FieldPanel):
+    """A field staff see but never change (a signatory's consent, a confirmation date), written as
+    they read it: "Oui"/"Non", a date in Paris time, "–" when empty (Wagtail shows True, None)."""
+
+    def __init__(self, field_name, *args, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, *args, **kwargs)
+
+    def format_value_for_display(self, value):
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if value is None or value == "":
+            return "–"
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return super().format_value_for_display(value)
 
 
 class InlinePanel(WagtailInlinePanel):

@@ -9,7 +9,7 @@ urlpatterns = [
     # The signature form of the (shareable) manifesto page posts here, without a CSRF token
     # (docs/caching.md): a signed "shown at" stamp, a honeypot, a rate limit and the confirmation e-mail.
     path(
-        "formulaires/manifeste/<int:page_id>/",
+        "formulaires/manifeste/<id:page_id>/",
         anonymous_form_view(ManifestoPage, views.manifesto_page),
         name="manifesto_sign",
     ),

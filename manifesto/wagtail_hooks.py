@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_panels import DashboardTablePanel, count_per_day
 from home.exports import SafeExportIndexView, neutralise_formula
+from home.panels import ReadOnlyPanel
 
 from .models import ManifestoProfession, Signature
 from .tasks import CONFIRM, send_signature_email
@@ -136,14 +137,14 @@ class SignatureViewSet(SnippetViewSet):
         # never editable: moderators can hide a signature, not publish one its signatory kept private.
         MultiFieldPanel(
             [
-                FieldPanel("is_public", read_only=True),
+                ReadOnlyPanel("is_public"),
                 FieldPanel("is_hidden"),
-                FieldPanel("confirmed_at", read_only=True),
+                ReadOnlyPanel("confirmed_at"),
             ],
             heading=_("Public list"),
         ),
         MultiFieldPanel(
-            [FieldPanel("newsletter", read_only=True), FieldPanel("newsletter_consent_at", read_only=True)],
+            [ReadOnlyPanel("newsletter"), ReadOnlyPanel("newsletter_consent_at")],
             heading=_("Newsletter"),
         ),
     ]

@@ -21,11 +21,26 @@ from home.structured_data import breadcrumb_list, json_ld
 register = template.Library()
 
 
+# Characters browsers drop from an address before reading it (so "/\t/evil.example" is "//evil.example").
+_STRIPPED_BY_BROWSERS = str.maketrans("", "", "\t\r\n")
+
+
+def local_path(path):
+    """``path`` written so that it can only be read as a path on this site.
+
+    A request for ``/%2F%2Fevil.example/`` has the path ``//evil.example/``: ``urlsplit`` (hence
+    ``translate_url``) and browsers read it as the host ``evil.example``, so a link built from it is an
+    open redirect. Leading slashes and backslashes collapse into one slash, and the characters browsers
+    ignore in addresses are removed first."""
+    path = (path or "/").translate(_STRIPPED_BY_BROWSERS)
+    return "/" + path.lstrip("/\\")
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The current address in each language of the site, for the language switcher."""
     request = context.get("request")
-    path = request.get_full_path() if request else "/"
+    path = local_path(request.get_full_path()) if request else "/"
     current = get_language()
     return [
         {
@@ -39,10 +54,8 @@ def language_links(context):
 
 
 def _local_address(url, code):
-    """``url`` if it stays on this site, else the home page in that language.
-
-    A request for ``/%2F%2Fevil.example/`` has the path ``//evil.example/``: written as a link, browsers
-    read it as another host (an open redirect from the 404 page's language switcher)."""
+    """``url`` if it stays on this site, else the home page in that language (a second guard behind
+    :func:`local_path`, should ``translate_url`` ever return another host)."""
     if url.startswith("/") and not url.startswith(("//", "/\\")) and url_has_allowed_host_and_scheme(url, None):
         return url
     return translate_url("/", code)

@@ -1,4 +1,5 @@
-"""Every list staff download goes through one export path (home/exports.py): a row of hostile values
+"""Every list staff download (course reports, signatures, help requests, workshop registrations) goes
+through one export path (home/exports.py): a row of hostile values
 (formulas, control and bidi characters, microseconds) comes out inert in CSV and XLSX, the XLSX
 download never answers 500, times are in Paris time to the second, booleans read "Oui"/"Non", and the
 CSV opens in French Excel (UTF-8 byte order mark, ";" between cells)."""
@@ -158,6 +159,32 @@ def test_help_requests(client, home_page):
     (row,) = download_xlsx(client, url)
     assert row["Association"] == "'" + FORMULA
     assert datetime.datetime(2026, 7, 1, 15, 5, 9) in row.values()
+
+
+def test_workshop_registrations(client, home_page):
+    from tests.factories.events import AgendaPageFactory, RegistrationFactory, SessionFactory, WorkshopPageFactory
+
+    workshop = WorkshopPageFactory(parent=AgendaPageFactory(parent=home_page))
+    session = SessionFactory(page=workshop)
+    RegistrationFactory(
+        session=session,
+        name=HOSTILE["formula"],
+        organisation=HOSTILE["control"] + HOSTILE["bidi"],
+        email="ana@example.org",
+        confirmed_at=WHEN,
+        attended=True,
+    )
+    client.force_login(UserFactory(email="admin@example.org", is_staff=True, is_superuser=True))
+    url = f"/admin/ateliers/inscriptions/?session={session.pk}"
+
+    (row,) = download_csv(client, url)
+    assert row["Nom"] == "'" + FORMULA
+    assert row["Association"] == "AnaLyongpj.exe"
+    assert row["Place confirmée le"] == PARIS_WHEN
+    assert row["Présent·e"] == "Oui" and row["Compte membre"] == "Non"
+    (row,) = download_xlsx(client, url)
+    assert row["Nom"] == "'" + FORMULA
+    assert row["Place confirmée le"] == datetime.datetime(2026, 7, 1, 15, 5, 9)
 
 
 @pytest.mark.parametrize(
