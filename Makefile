@@ -30,12 +30,14 @@ run: $(VENV)/.installed
 	$(MANAGE) load_demo --address http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# Production-like serving: production settings, collected static files served by whitenoise.
+# Production-like serving: production settings, collected static files served by whitenoise; the
+# Site record gets $SITE_URL (else the address served) so that canonical links and e-mails point here.
 serve: $(VENV)/.installed
 	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY is required (see README, Configuration)"; exit 1; }
 	@test -n "$$ALLOWED_HOSTS" || { echo "ALLOWED_HOSTS is required (see README, Configuration)"; exit 1; }
 	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(MANAGE) collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(MANAGE) set_site_url "$${SITE_URL:-http://$(HOST):$(PORT)}"
 	DJANGO_SETTINGS_MODULE=webassoc.settings.production $(VENV)/bin/gunicorn webassoc.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 

@@ -1,10 +1,12 @@
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from wagtail.models import Site
 
 from home.ratelimit import hash_address
+from home.site_url import rebase, site_root_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -23,17 +25,24 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """Sign e-mails with the organisation's name (django.contrib.sites is not installed, so
-        allauth would otherwise use the bare host name)."""
+        allauth would otherwise use the bare host name), and put every link on the site's address."""
         request = allauth_context.request
         if request is not None and "current_site" not in context:
             context = {**context, "current_site": site_for_emails(request)}
+        # allauth builds links from the request's host; the Site record is the one address (home/site_url.py).
+        context = {key: rebase(value, request) if key in LINK_KEYS else value for key, value in context.items()}
         super().send_mail(template_prefix, email, context)
+
+
+# The absolute links allauth puts in its e-mails' context (confirmation, password reset, "already
+# registered" e-mails).
+LINK_KEYS = {"activate_url", "password_reset_url", "signup_url"}
 
 
 def site_for_emails(request):
     from home.models import OrganisationSettings
 
-    domain = request.get_host()
-    site = Site.find_for_request(request)
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    domain = urlsplit(site_root_url(request)).netloc if site else request.get_host()
     name = OrganisationSettings.for_site(site).name if site else ""
     return SimpleNamespace(name=name or domain, domain=domain)

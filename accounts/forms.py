@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from home.validators import clean_name, validate_person_name
+from home.validators import clean_name, validate_person_name, validate_single_line
 
 User = get_user_model()
 
@@ -27,9 +27,11 @@ def profile_fields():
     }
     for name, field in fields.items():
         field.widget.attrs["autocomplete"] = autocomplete[name]
-    # The same rules as the manifesto's names (home/validators.py).
+    # The same rules as the manifesto's names and organisations (home/validators.py).
     for name in ("first_name", "last_name"):
         fields[name].validators.append(validate_person_name)
+    for name in ("association", "role"):
+        fields[name].validators.append(validate_single_line)
     return fields
 
 

@@ -1,5 +1,7 @@
 import json
+from urllib.parse import urlencode
 
+from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -7,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -68,30 +71,56 @@ def delete(request):
     return render(request, "accounts/delete.html", {"form": form})
 
 
-# --- The Wagtail admin's own log-in and password reset: one door for everyone -----------------------
+# --- One door for every log-in ----------------------------------------------------------------------
+# Wagtail brings two log-in forms of its own (the admin's /admin/login/ and the front end's /_util/login/,
+# both Django's LoginView) and the admin's password reset. They know nothing of the site's rules, so each
+# of their addresses is answered here by allauth: verified e-mail, rate limits per client and per address,
+# lock-out, two-factor authentication and the same French messages, whichever door is knocked on.
 
 
-def _with_next(url_name, request, default_next):
-    """``url_name``'s address with the ``next`` the admin was given (allauth checks it is on this site)."""
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
+def _login_url(request, default_next=""):
+    """allauth's log-in address, with the ``next`` this request was given (allauth checks that it stays
+    on this site) or ``default_next``."""
     next_url = request.GET.get("next") or default_next
-    return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
+    url = reverse("account_login")
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def _site_login(request, default_next):
+    if request.method in ("GET", "HEAD"):
+        return redirect(_login_url(request, default_next))
+    # A POST (a bookmarked form, a script) is handled by allauth's own log-in view, so that every password
+    # tried here counts against the same limits and lock-out as on the site's page. Wagtail's form calls
+    # the e-mail field "username"; allauth's calls it "login".
+    data = request.POST.copy()
+    if not data.get("login") and data.get("username"):
+        data["login"] = data["username"]
+    if not data.get("next") and default_next:
+        data["next"] = request.GET.get("next") or default_next
+    request.POST = data
+    return allauth_views.login(request)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def admin_login(request):
-    """``/admin/login/`` is allauth's log-in: verified e-mail, rate limits, lock-out and two-factor apply
-    to staff as to everyone, and no session is created by Wagtail's own form (which knows none of that).
-    A POST is not replayed: the form is shown again on the site's page."""
-    return redirect(_with_next("account_login", request, "/admin/"))
+    """``/admin/login/``: the site's log-in, then back to the admin."""
+    return _site_login(request, "/admin/")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def frontend_login(request):
+    """``/_util/login/``: Wagtail's front-end log-in form, answered by the site's log-in."""
+    return _site_login(request, "")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def admin_password_reset(request, rest=""):
-    """``/admin/password_reset/…`` is allauth's reset, with its rate limits per address and per client."""
-    from django.urls import reverse
-
+    """``/admin/password_reset/…`` is allauth's reset, with its rate limits per address and per client.
+    Nothing is sent from here: a POST is not replayed, the visitor types the address on the site's page."""
     return redirect(reverse("account_reset_password"))
+
+
+def admin_logout(request):
+    """``/admin/logout/`` (the admin's "Log out" button, a POST) is allauth's log-out: the same message,
+    and the same end of the session as on the site."""
+    return allauth_views.logout(request)

@@ -90,9 +90,8 @@ class ProposeView(WagtailAdminTemplateMixin, FormView):
                     continue  # already asked (a second click, or another member of staff)
             if created and help_request.status in (Status.NEW, Status.ACCEPTED):
                 HelpRequest.objects.filter(pk=help_request.pk).update(status=Status.PROPOSED)
-        base_url = self.request.build_absolute_uri("/").rstrip("/")
         for proposal in created:
-            transaction.on_commit(lambda pk=proposal.pk: send_proposal_email.enqueue(pk, base_url))
+            transaction.on_commit(lambda pk=proposal.pk: send_proposal_email.enqueue(pk))
         messages.success(
             self.request,
             ngettext(

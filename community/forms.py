@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from home.departements import DEPARTEMENT_CHOICES, REGION_CHOICES
 from home.optin import AntiSpamFormMixin
+from home.validators import validate_multiline_text, validate_person_name, validate_single_line
 from manifesto.models import Skill
 from manifesto.tokens import FORM_SALT
 
@@ -34,10 +35,14 @@ class HelpRequestForm(AntiSpamFormMixin, forms.Form):
     association = forms.CharField(
         label=_("Name of the association"),
         max_length=150,
+        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     city = forms.CharField(
-        label=_("City"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "address-level2"})
+        label=_("City"),
+        max_length=100,
+        validators=[validate_single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     departement = forms.ChoiceField(
         label=_("Département"),
@@ -55,11 +60,15 @@ class HelpRequestForm(AntiSpamFormMixin, forms.Form):
     need = forms.CharField(
         label=_("Your need, in plain words"),
         max_length=NEED_MAX_LENGTH,
+        validators=[validate_multiline_text],
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": NEED_MAX_LENGTH}),
     )
     timing = forms.ChoiceField(label=_("When do you need help?"), widget=forms.RadioSelect)
     contact_name = forms.CharField(
-        label=_("Your first and last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Your first and last name"),
+        max_length=150,
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     contact_email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -71,6 +80,7 @@ class HelpRequestForm(AntiSpamFormMixin, forms.Form):
         label=_("Phone (optional)"),
         max_length=30,
         required=False,
+        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     consent = forms.BooleanField(

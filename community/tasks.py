@@ -3,6 +3,9 @@
 Nobody's address is shown to anyone before they accept: a proposal tells the volunteer about the
 association's need without its contact; the introduction, sent once a volunteer accepted, is the
 first e-mail that carries both addresses, and it goes to both.
+
+Links are on the site's address (the Site record, home/site_url.py). The tasks' ``base_url`` argument is
+ignored: it is accepted for tasks queued before links came from the Site record.
 """
 
 from django.conf import settings
@@ -11,21 +14,22 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from manifesto.tasks import site_root_url
+from home.site_url import site_root_url
 
 from .tokens import ANSWER_SALT, CONFIRM_SALT, FOLLOW_UP_SALT, VOLUNTEER_SALT, confirmation_max_age, make_token
 
 
-def page_link(page, route, obj, salt, base_url=None):
-    root = (base_url or site_root_url(page)).rstrip("/")
+def page_link(page, route, obj, salt):
+    """An absolute personal link on the site's address (the Site record, home/site_url.py)."""
+    root = site_root_url(page=page)
     return root + page.get_url_parts()[2] + page.reverse_subpage(route, kwargs={"token": make_token(obj, salt)})
 
 
-def volunteer_link(proposal, page, base_url=None):
+def volunteer_link(proposal, page):
     """The volunteer's own page: their account for a profile with one, the personal link for a signatory."""
     if proposal.signature_id:
-        return page_link(page, "volunteer", proposal.signature, VOLUNTEER_SALT, base_url)
-    root = (base_url or site_root_url(page)).rstrip("/")
+        return page_link(page, "volunteer", proposal.signature, VOLUNTEER_SALT)
+    root = site_root_url(page=page)
     from django.urls import reverse
 
     return root + reverse("community_account") if proposal.volunteer.user_id else ""
@@ -53,7 +57,7 @@ def send_confirmation_email(request_id, base_url=None):
     context = {
         "help_request": help_request,
         "page": page,
-        "confirm_url": page_link(page, "confirm", help_request, CONFIRM_SALT, base_url),
+        "confirm_url": page_link(page, "confirm", help_request, CONFIRM_SALT),
         "expiry_days": confirmation_max_age() // (24 * 3600),
     }
     _send("confirm", context, [help_request.contact_email], help_request.language)
@@ -72,8 +76,8 @@ def send_proposal_email(proposal_id, base_url=None):
         "proposal": proposal,
         "help_request": proposal.request,
         "page": page,
-        "answer_url": page_link(page, "answer", proposal, ANSWER_SALT, base_url),
-        "volunteer_url": volunteer_link(proposal, page, base_url),
+        "answer_url": page_link(page, "answer", proposal, ANSWER_SALT),
+        "volunteer_url": volunteer_link(proposal, page),
     }
     _send("proposal", context, [proposal.email], proposal.request.language)
     return True
@@ -94,7 +98,7 @@ def send_introduction_email(proposal_id, base_url=None):
         "proposal": proposal,
         "help_request": help_request,
         "page": help_request.page,
-        "volunteer_url": volunteer_link(proposal, help_request.page, base_url),
+        "volunteer_url": volunteer_link(proposal, help_request.page),
     }
     to = [help_request.contact_email, proposal.email]
     _send("introduction", context, to, help_request.language, reply_to=to)
@@ -114,7 +118,7 @@ def send_follow_up_emails(request_id, base_url=None):
     context = {
         "help_request": help_request,
         "page": page,
-        "follow_up_url": page_link(page, "follow_up", help_request, FOLLOW_UP_SALT, base_url),
+        "follow_up_url": page_link(page, "follow_up", help_request, FOLLOW_UP_SALT),
         "for_association": True,
     }
     _send("follow_up", context, [help_request.contact_email], help_request.language)
@@ -126,7 +130,7 @@ def send_follow_up_emails(request_id, base_url=None):
             "help_request": help_request,
             "page": page,
             "proposal": proposal,
-            "follow_up_url": page_link(page, "answer", proposal, ANSWER_SALT, base_url),
+            "follow_up_url": page_link(page, "answer", proposal, ANSWER_SALT),
             "for_association": False,
         }
         _send("follow_up", context, [proposal.email], help_request.language)

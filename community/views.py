@@ -39,10 +39,6 @@ def base_context(request, page, **extra):
     return {"page": page, "self": page, "request": request, **extra}
 
 
-def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 # --- the help request form ------------------------------------------------------------------------
 
 
@@ -80,7 +76,7 @@ def request_form(request, page):
     )
     rate = setting("COMMUNITY_EMAIL_RATE", "3/h")
     if not email_rate_limited(request, "community-email", help_request.email_normalized, rate):
-        send_confirmation_email.enqueue(help_request.pk, _base_url(request))
+        send_confirmation_email.enqueue(help_request.pk)
     return HttpResponseRedirect(pending_url)
 
 
@@ -151,7 +147,7 @@ def answer(request, page, token):
             return TemplateResponse(request, "community/answer.html", context, status=400)
         if choice == "accept" and not proposal.answer:
             if proposal.accept() == Proposal.Answer.ACCEPTED:
-                send_introduction_email.enqueue(proposal.pk, _base_url(request))
+                send_introduction_email.enqueue(proposal.pk)
         elif choice == "decline" and not proposal.answer:
             proposal.decline()
         return HttpResponseRedirect(request.path)

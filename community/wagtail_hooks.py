@@ -15,11 +15,11 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_panels import DashboardTablePanel
 from home.departements import DEPARTEMENT_CHOICES, REGION_CHOICES, departements_of
-from home.exports import FormulaSafeExportMixin
+from home.exports import SafeExportIndexView
 from manifesto.models import Skill
 
 from . import admin_views
@@ -63,7 +63,7 @@ class HelpRequestFilterSet(WagtailFilterSet):
         return queryset.filter(departement__in=departements_of(value))
 
 
-class HelpRequestIndexView(FormulaSafeExportMixin, IndexView):
+class HelpRequestIndexView(SafeExportIndexView):
     pass
 
 

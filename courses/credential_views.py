@@ -10,9 +10,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
-from wagtail.models import Site
 
 from home.models import OrganisationSettings
+from home.site_url import absolute, site_root_url
 
 from . import credentials
 from .models import Certificate
@@ -20,13 +20,8 @@ from .models import Certificate
 logger = logging.getLogger(__name__)
 
 
-def _site_root(request):
-    site = Site.find_for_request(request)
-    return (site.root_url if site else request.build_absolute_uri("/")).rstrip("/")
-
-
 def _absolute(request, path):
-    return _site_root(request) + path
+    return absolute(path, request)
 
 
 def _issuer_url(request):
@@ -45,7 +40,7 @@ def _published_methods(request):
 @cache_control(public=True, max_age=3600)
 def issuer(request):
     """The issuer's Open Badges profile: who signs the attestations, and the keys to check them."""
-    profile = credentials.issuer_profile(_issuer_url(request), _issuer_name(request), _site_root(request) + "/")
+    profile = credentials.issuer_profile(_issuer_url(request), _issuer_name(request), site_root_url(request) + "/")
     response = JsonResponse(profile, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Type"] = "application/ld+json; charset=utf-8"
     return response
@@ -60,7 +55,7 @@ def signed_course_credential(request, certificate):
         verify_url=_absolute(request, verify_path),
         issuer_url=_issuer_url(request),
         issuer_name=_issuer_name(request),
-        site_url=_site_root(request) + "/",
+        site_url=site_root_url(request) + "/",
         course_url=course_url,
         description=getattr(course, "summary", "") or "",
     )

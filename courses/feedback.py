@@ -14,6 +14,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.validators import validate_multiline_text
+
 from .feedback_models import COMMENT_MAX_LENGTH
 from .models import LessonFeedback, LessonPage
 
@@ -30,6 +32,7 @@ class LessonFeedbackForm(forms.Form):
         label=gettext_lazy("A comment? (optional)"),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
+        validators=[validate_multiline_text],
         help_text=gettext_lazy("What helped you, what was missing or unclear. Only the association's team reads it."),
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": COMMENT_MAX_LENGTH}),
     )

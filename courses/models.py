@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -27,6 +29,7 @@ from home.panels import InlinePanel
 
 from .blocks import LessonStreamBlock
 from .forms import CoursePageForm, QuizPageForm
+from .panels import CourseOutlinePanel
 
 # --- Snippets -------------------------------------------------------------------------------------
 
@@ -181,6 +184,7 @@ class CoursePage(RoutablePageMixin, BasePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        CourseOutlinePanel(heading=_("Course outline")),
         MultiFieldPanel(
             [
                 FieldPanel("cover_image"),
@@ -236,6 +240,27 @@ class CoursePage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_structured_data(self, request=None):
+        from home.structured_data import CONTEXT, compact, image_url, organization
+
+        return [
+            compact(
+                {
+                    "@context": CONTEXT,
+                    "@type": "Course",
+                    "name": self.title,
+                    "description": self.get_meta_description(),
+                    "url": self.get_full_url(request),
+                    "inLanguage": "fr",
+                    "provider": organization(request, self),
+                    "image": image_url(self.cover_image, request=request, page=self),
+                    "educationalLevel": self.get_level_display(),
+                    "timeRequired": f"PT{self.duration_minutes}M" if self.duration_minutes else None,
+                    "isAccessibleForFree": True,
+                }
+            )
+        ]
+
     @property
     def objectives_list(self):
         return [line.strip(" -•\t") for line in self.objectives.splitlines() if line.strip(" -•\t")]
@@ -253,6 +278,12 @@ class CoursePage(RoutablePageMixin, BasePage):
         if self.pk is None:
             return []
         return generation_cached(f"course-steps:{self.pk}", build)
+
+    def get_outline_steps(self):
+        """Every lesson and quiz of the course, drafts included, in the order learners follow them (for
+        the admin's course outline; learners only ever see :meth:`get_steps`)."""
+        steps = Page.objects.child_of(self).type(LessonPage, QuizPage).order_by("path")
+        return list(steps.defer_streamfields().specific())
 
     def recompute_duration(self):
         total = sum(
@@ -295,6 +326,18 @@ class StepMixin(models.Model):
         parent = self.get_parent()
         return parent.specific if parent else None
 
+    def own_description(self):
+        """The step's own introduction for search engines and sharing (empty when it has none)."""
+        return ""
+
+    def get_meta_description(self):
+        """The step's own description, else its introduction, else its course's summary: never the site's
+        tagline, which every lesson and quiz would otherwise share."""
+        if self.search_description or self.own_description():
+            return self.search_description or self.own_description()
+        course = self.get_course()
+        return getattr(course, "summary", "") if course else ""
+
     def permissions_for_user(self, user):
         from .permissions import StepPermissionTester
 
@@ -324,6 +367,16 @@ class LessonPage(RoutablePageMixin, StepMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context(self, request))
         return context
+
+    def own_description(self):
+        """The text of the lesson's first paragraph."""
+        for block in self.body:
+            if block.block_type == "paragraph":
+                first = block.value.source.split("</p>", 1)[0]  # its first <p>, or its whole text
+                text = " ".join(strip_tags(first).split())
+                if text:
+                    return Truncator(text).chars(300)
+        return ""
 
     @path("terminer/", name="complete")
     def complete(self, request):
@@ -391,6 +444,9 @@ class QuizPage(RoutablePageMixin, StepMixin, BasePage):
     class Meta:
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
+
+    def own_description(self):
+        return self.intro
 
     def clean(self):
         super().clean()

@@ -29,6 +29,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from home.exports import SafeExportMixin
+
 from .models import (
     Certificate,
     CoursePage,
@@ -90,7 +92,7 @@ class ReportPermissionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class BaseCourseReport(ReportPermissionMixin, ReportView):
+class BaseCourseReport(ReportPermissionMixin, SafeExportMixin, ReportView):
     is_searchable = True
     search_backend_name = None  # plain ORM "icontains" on search_fields
     header_icon = "doc-full"

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from home.validators import validate_multiline_text
+
 from .feedback_models import COMMENT_MAX_LENGTH
 from .models import CoursePage, CourseSurvey, Enrollment
 
@@ -41,6 +43,7 @@ class CourseSurveyForm(forms.Form):
         label=gettext_lazy("What will you change in your association? (optional)"),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
+        validators=[validate_multiline_text],
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX_LENGTH}),
     )
 

@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.pagination import TwoEndedPaginator
+from home.site_url import absolute
 
 from .forms import CatalogueFilterForm
 from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizPage, Theme, Trainer
@@ -110,7 +111,7 @@ def course_context(course, request):
         ),
         "enrollment": (
             Enrollment.objects.filter(user=request.user, course=course).first()
-            if request.user.is_authenticated
+            if request.user.is_authenticated and course.pk  # a course previewed before its first save has none
             else None
         ),
     }
@@ -127,6 +128,16 @@ def _trainers(course, request):
     )
 
 
+def preview_steps(course, previewed):
+    """In an editor's preview, the course as it will be once published: every step, drafts included,
+    with the previewed version of this one (a page not saved yet comes where Wagtail's preview put it,
+    at the end), so the preview shows "Étape N sur M" and the step navigation learners will get."""
+    steps = [previewed if page.pk == previewed.pk else page for page in course.get_outline_steps()]
+    if previewed.pk is None or all(page.pk != previewed.pk for page in steps):
+        steps.append(previewed)
+    return sorted(steps, key=lambda page: page.path)
+
+
 def step_context(step_page, request):
     # The course is the parent page: routing attached it (home/routing.py), else one query by path
     # (get_parent().specific would take two).
@@ -136,7 +147,8 @@ def step_context(step_page, request):
         course = CoursePage.objects.filter(path=parent_path).first() if parent_path else None
     if course is None:
         return {}
-    progress = course_progress(course, user=request.user, session=request.session)
+    steps = preview_steps(course, step_page) if getattr(request, "is_preview", False) else None
+    progress = course_progress(course, user=request.user, session=request.session, steps=steps)
     from .guidance import next_step_of
 
     previous, following = progress.neighbours(step_page)
@@ -260,7 +272,7 @@ def _own_certificate(request, code):
 
 
 def _verify_url(request, certificate):
-    return request.build_absolute_uri(reverse("courses:certificate_verify", kwargs={"code": certificate.code}))
+    return absolute(reverse("courses:certificate_verify", kwargs={"code": certificate.code}), request)
 
 
 @login_required

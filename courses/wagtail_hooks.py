@@ -9,8 +9,10 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.admin_panels import DashboardTablePanel
+from home.exports import SafeExportIndexView
 
 from . import feedback_reports, reports
+from .admin_outline import CourseStepsActionView
 from .models import CoursePage, QuizPage, Theme, Trainer
 from .quiz_import import QuizImportView
 
@@ -22,6 +24,7 @@ class ThemeChooserViewSet(SnippetChooserViewSet):
 
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = ThemeChooserViewSet
     icon = "tag"
     menu_label = _("Themes")
@@ -39,6 +42,7 @@ class TrainerChooserViewSet(SnippetChooserViewSet):
 
 class TrainerViewSet(SnippetViewSet):
     model = Trainer
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = TrainerChooserViewSet
     icon = "user"
     menu_label = _("Trainers")
@@ -96,7 +100,14 @@ def _report_urls():
 
 @hooks.register("register_admin_urls")
 def register_quiz_import_urls():
-    return [path("formations/quiz/<int:page_id>/coller/", QuizImportView.as_view(), name="courses_quiz_import")]
+    return [
+        path("formations/quiz/<int:page_id>/coller/", QuizImportView.as_view(), name="courses_quiz_import"),
+        path(
+            "formations/<int:course_id>/<str:action>-avec-les-etapes/",
+            CourseStepsActionView.as_view(),
+            name="courses_course_steps",
+        ),
+    ]
 
 
 @hooks.register("register_page_header_buttons")

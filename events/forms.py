@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.forms import DecorativeImagesPageForm, decorative_image_field
 from home.optin import AntiSpamFormMixin
+from home.validators import validate_person_name, validate_single_line
 
 ONLINE = "online"
 
@@ -94,7 +95,10 @@ class VisitorRegistrationForm(AntiSpamFormMixin, forms.Form):
     form_salt = "events.form-started"
 
     name = forms.CharField(
-        label=_("First and last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("First and last name"),
+        max_length=150,
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -106,6 +110,7 @@ class VisitorRegistrationForm(AntiSpamFormMixin, forms.Form):
         label=_("Association"),
         max_length=150,
         required=False,
+        validators=[validate_single_line],
         help_text=_("Leave empty if you come as an individual."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
@@ -123,3 +128,91 @@ class VisitorRegistrationForm(AntiSpamFormMixin, forms.Form):
 
     def clean_organisation(self):
         return _clean_text(self.cleaned_data.get("organisation"))
+
+
+# --- staff actions (the "Live trainings" admin screens) ---------------------------------------------
+
+
+class CancelSessionForm(forms.Form):
+    message = forms.CharField(
+        label=_("A word for the participants (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Added to the cancellation e-mail: why, and whether another date is planned."),
+    )
+
+    def clean_message(self):
+        return _clean_text(self.cleaned_data.get("message"))
+
+
+class CapacityForm(forms.Form):
+    capacity = forms.IntegerField(
+        label=_("Number of seats"),
+        min_value=1,
+        max_value=10000,
+        help_text=_(
+            "More seats go at once to the first people waiting, who are told by e-mail. Fewer seats never "
+            "take a seat from someone confirmed."
+        ),
+        error_messages={
+            "required": _("Give the number of seats."),
+            "invalid": _("Give the number of seats as a whole number, for example 12."),
+            "min_value": _("A session has at least one seat."),
+            "max_value": _("A session has at most 10,000 seats."),
+        },
+    )
+
+
+class MessageForm(forms.Form):
+    CONFIRMED = "confirmed"
+    WITH_WAITING = "with_waiting"
+
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=150,
+        error_messages={"required": _("Give the e-mail a subject.")},
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Plain text. Each person also receives the session's details and their cancellation link."),
+        error_messages={"required": _("Write the message.")},
+    )
+    recipients = forms.ChoiceField(
+        label=_("Send to"),
+        choices=[
+            (CONFIRMED, _("Confirmed participants")),
+            (WITH_WAITING, _("Confirmed participants and the waiting list")),
+        ],
+        initial=CONFIRMED,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_subject(self):
+        subject = " ".join(_clean_text(self.cleaned_data.get("subject")).split())
+        if not subject:
+            raise forms.ValidationError(_("Give the e-mail a subject."))
+        return subject
+
+    def clean_message(self):
+        message = _clean_text(self.cleaned_data.get("message"))
+        if not message:
+            raise forms.ValidationError(_("Write the message."))
+        return message
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(
+        label=_("People present"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick those who came; the others are recorded as absent."),
+    )
+
+    def __init__(self, *args, participants=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [
+            (str(registration.pk), f"{registration.name} ({registration.email})") for registration in participants
+        ]

@@ -180,6 +180,49 @@ class WorkshopPage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_structured_data(self, request=None):
+        """One schema.org ``Event`` per session still to come (the meeting link is never given)."""
+        from django.utils import timezone
+
+        from home.structured_data import CONTEXT, compact, image_url, organization
+
+        url = self.get_full_url(request)
+        organizer = organization(request, self)
+        image = image_url(self.cover_image, request=request, page=self)
+        events = []
+        for session in self.sessions.filter(ends_at__gte=timezone.now()).order_by("starts_at"):
+            if self.is_online:
+                location = {"@type": "VirtualLocation", "url": url}
+            else:
+                address = compact(
+                    {"@type": "PostalAddress", "streetAddress": session.address, "addressLocality": session.city}
+                )
+                location = compact({"@type": "Place", "name": session.venue or session.city, "address": address})
+            events.append(
+                compact(
+                    {
+                        "@context": CONTEXT,
+                        "@type": "Event",
+                        "name": self.title,
+                        "description": self.get_meta_description(),
+                        "url": url,
+                        "image": [image] if image else None,
+                        "inLanguage": "fr",
+                        "startDate": timezone.localtime(session.starts_at).isoformat(timespec="seconds"),
+                        "endDate": timezone.localtime(session.ends_at).isoformat(timespec="seconds"),
+                        "eventStatus": "https://schema.org/EventCancelled"
+                        if session.is_cancelled
+                        else "https://schema.org/EventScheduled",
+                        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
+                        if self.is_online
+                        else "https://schema.org/OfflineEventAttendanceMode",
+                        "location": location,
+                        "organizer": organizer,
+                    }
+                )
+            )
+        return events
+
     @property
     def is_online(self):
         return self.format == Format.ONLINE
@@ -221,7 +264,7 @@ class WorkshopPage(RoutablePageMixin, BasePage):
 
         return pending(request, self)
 
-    @path("session/<int:session_id>/agenda.ics", name="ics")
+    @path("session/<int:session_id>/calendrier/", name="ics")
     def ics_route(self, request, session_id):
         from .views import session_ics
 
@@ -330,7 +373,10 @@ class Session(Orderable):
 
     @property
     def place_label(self):
-        return ", ".join(part for part in (self.venue, self.address, self.city) if part)
+        """``"Maison des associations, 12 rue des Tanneurs, 69001 Lyon"``: the city once, even when the
+        address already ends with it."""
+        city = self.city if self.city and self.city.casefold() not in self.address.casefold() else ""
+        return ", ".join(part for part in (self.venue, self.address, city) if part)
 
     # --- state -------------------------------------------------------------------------------------
 
@@ -367,6 +413,42 @@ class Session(Orderable):
     @property
     def is_full(self):
         return self.seats_left == 0
+
+    @property
+    def has_started(self):
+        return self.starts_at is not None and self.starts_at <= timezone.now()
+
+    # --- for staff (the "Live trainings" admin screens) ---------------------------------------------
+
+    @property
+    def workshop_title(self):
+        return self.page.title
+
+    @property
+    def waiting_count(self):
+        annotated = getattr(self, "waiting_total", None)
+        if annotated is not None:
+            return annotated
+        return self.registrations.filter(status=Registration.Status.WAITING).count() if self.pk else 0
+
+    @property
+    def seats_label(self):
+        """``"8 / 12"``: confirmed participants over seats."""
+        return f"{self.confirmed_count} / {self.capacity}"
+
+    @property
+    def status_label(self):
+        if self.is_cancelled:
+            return _("Cancelled")
+        if self.is_past:
+            return _("Over")
+        if self.has_started:
+            return _("In progress")
+        if not self.is_open:
+            return _("Registrations closed")
+        if self.is_full:
+            return _("Full")
+        return _("Open")
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -459,5 +541,17 @@ class Registration(models.Model):
         return timezone.localtime(self.session.starts_at).strftime("%d/%m/%Y %H:%M")
 
     @property
+    def session_starts_at(self):
+        return self.session.starts_at
+
+    @property
     def workshop_title(self):
         return self.session.page.title
+
+    @property
+    def is_member(self):
+        return self.user_id is not None
+
+    @property
+    def status_label(self):
+        return self.get_status_display()

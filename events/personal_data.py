@@ -1,7 +1,7 @@
 """What the live trainings hold about a member: their registrations. Exported with the account; on
 deletion, registrations to come are cancelled (the waiting list moves up) and every row is removed."""
 
-from home.optin import normalize_email
+from home.personal_data import verified_addresses
 
 
 def _iso(value):
@@ -9,13 +9,18 @@ def _iso(value):
 
 
 def member_registrations(user):
-    from django.db.models import Q
 
     from .models import Registration
 
-    return Registration.objects.filter(Q(user=user) | Q(email_normalized=normalize_email(user.email))).select_related(
-        "session", "session__page"
-    )
+    return Registration.objects.filter(member_registrations_filter(user)).select_related("session", "session__page")
+
+
+def member_registrations_filter(user):
+    """The member's registrations: made from their account, or with one of their verified addresses
+    (never ``user.email`` alone: an unverified address proves nothing)."""
+    from django.db.models import Q
+
+    return Q(user=user) | Q(email_normalized__in=verified_addresses(user))
 
 
 def export_events(user):

@@ -25,6 +25,7 @@ from .tasks import (
     PROMOTED,
     SEAT_CONFIRMED,
     SESSION_CANCELLED,
+    STAFF_MESSAGE,
     WAITING_LIST,
     send_registration_email,
 )
@@ -45,9 +46,11 @@ class Outcome:
     result: str
 
 
-def _email_after_commit(registration, kind, base_url=None):
+def _email_after_commit(registration, kind, base_url=None, message="", subject=""):
     registration_id = registration.pk
-    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind, base_url))
+    transaction.on_commit(
+        lambda: send_registration_email.enqueue(registration_id, kind, base_url, message=message, subject=subject)
+    )
 
 
 def _lock(session_id):
@@ -180,23 +183,47 @@ def cancel_registration(registration, base_url=None, notify=True):
     return registration, True
 
 
-def cancel_session(session, base_url=None):
-    """Staff cancel a session: everyone registered or waiting is told by e-mail. Returns how many."""
+def cancel_session(session, base_url=None, message=""):
+    """Staff cancel a session: registrations close and everyone registered or waiting is told by
+    e-mail (with ``message``, the organisers' explanation, when given). Returns how many were told,
+    or None when the session was already cancelled (nothing changes)."""
     with transaction.atomic():
         session = _lock(session.pk)
         if session.is_cancelled:
-            return 0
+            return None
         Session.objects.filter(pk=session.pk).update(cancelled_at=timezone.now())
         told = list(Registration.objects.filter(session=session, status__in=[Status.CONFIRMED, Status.WAITING]))
         for registration in told:
-            _email_after_commit(registration, SESSION_CANCELLED, base_url)
+            _email_after_commit(registration, SESSION_CANCELLED, base_url, message=message)
     return len(told)
 
 
 def change_capacity(session, capacity, base_url=None):
-    """Set the number of seats of the live session; free seats go to the waiting list at once.
+    """Set the number of seats of the live session; free seats go to the waiting list at once
+    (each person promoted is told by e-mail). Returns the promoted registrations.
 
     Lowering it never takes a seat from someone confirmed: the session is simply full until enough
     people cancel."""
     Session.objects.filter(pk=session.pk).update(capacity=capacity)
     return promote_waiting(session.pk, base_url)
+
+
+def message_participants(session, subject, message, include_waiting=False, base_url=None):
+    """E-mail the organisers' ``subject`` and ``message`` to the confirmed participants (and to the
+    waiting list when ``include_waiting``), each with their own cancellation link. Returns how many."""
+    statuses = [Status.CONFIRMED, Status.WAITING] if include_waiting else [Status.CONFIRMED]
+    with transaction.atomic():
+        recipients = list(Registration.objects.filter(session_id=session.pk, status__in=statuses))
+        for registration in recipients:
+            _email_after_commit(registration, STAFF_MESSAGE, base_url, message=message, subject=subject)
+    return len(recipients)
+
+
+def mark_attendance(session, present_ids):
+    """Record who came: the confirmed participants in ``present_ids`` attended, the others did not.
+    Returns (present, absent) counts."""
+    confirmed = Registration.objects.filter(session_id=session.pk, status=Status.CONFIRMED)
+    with transaction.atomic():
+        present = confirmed.filter(pk__in=list(present_ids)).update(attended=True)
+        absent = confirmed.exclude(pk__in=list(present_ids)).update(attended=False)
+    return present, absent

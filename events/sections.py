@@ -1,11 +1,10 @@
 """What the live trainings add to pages of the courses app, through the hooks courses declares
 (``course_page_sections``, ``learner_dashboard_sections``): courses never imports this app."""
 
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from home.optin import normalize_email
+from .personal_data import member_registrations_filter
 
 
 def course_sessions(request, course):
@@ -27,7 +26,7 @@ def dashboard_sessions(request):
 
     user = request.user
     registrations = list(
-        Registration.objects.filter(Q(user=user) | Q(email_normalized=normalize_email(user.email)))
+        Registration.objects.filter(member_registrations_filter(user))
         .exclude(status=Registration.Status.PENDING)
         .select_related("session", "session__page")
         .order_by("session__starts_at")

@@ -14,6 +14,7 @@ from django.utils import translation
 from django_tasks import task
 
 from home import optin
+from home.site_url import site_root_url
 
 logger = logging.getLogger(__name__)
 
@@ -54,30 +55,26 @@ def cancel_token(registration):
     return optin.make_token(registration.pk, registration.secret, CANCEL_SALT)
 
 
-def site_root_url(page):
-    _site_id, root_url, _path = page.get_url_parts()
-    protocol = getattr(settings, "ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
-    if root_url and root_url.startswith("http://") and protocol == "https" and root_url.count(":") == 1:
-        root_url = "https://" + root_url[len("http://") :]
-    return root_url or ""
-
-
-def registration_links(registration, base_url=None):
+def registration_links(registration):
+    """Absolute links of ``registration``'s e-mails, on the site's address (the Site record)."""
     page = registration.session.page
-    root = (base_url or site_root_url(page)).rstrip("/")
+    root = site_root_url(page=page)
     page_url = root + page.get_url_parts()[2]
     return {
         "page_url": page_url,
-        "confirm_url": page_url.rstrip("/")
-        + page.reverse_subpage("confirm", kwargs={"token": confirm_token(registration)}),
-        "cancel_url": page_url.rstrip("/")
-        + page.reverse_subpage("cancel", kwargs={"token": cancel_token(registration)}),
+        # ``reverse_subpage`` gives "confirmer/<token>/", relative to the page's URL (which ends with "/").
+        "confirm_url": page_url + page.reverse_subpage("confirm", kwargs={"token": confirm_token(registration)}),
+        "cancel_url": page_url + page.reverse_subpage("cancel", kwargs={"token": cancel_token(registration)}),
     }
 
 
 @task()
-def send_registration_email(registration_id, kind, base_url=None, message=""):
-    """Send the e-mail ``kind`` (see ``KINDS``); nothing if the registration is gone."""
+def send_registration_email(registration_id, kind, base_url=None, message="", subject=""):
+    """Send the e-mail ``kind`` (see ``KINDS``); nothing if the registration is gone.
+
+    ``message`` is the organisers' text (a cancellation's explanation, a message to participants) and
+    ``subject`` the subject staff gave their message. (``base_url`` is ignored: links come from the
+    Site record; it is accepted for tasks queued before that.)"""
     from .ics import session_calendar
     from .models import Registration
 
@@ -86,7 +83,7 @@ def send_registration_email(registration_id, kind, base_url=None, message=""):
         return False
     session = registration.session
     page = session.page
-    links = registration_links(registration, base_url)
+    links = registration_links(registration)
     with translation.override(registration.language or settings.LANGUAGE_CODE):
         context = {
             "registration": registration,
@@ -94,6 +91,7 @@ def send_registration_email(registration_id, kind, base_url=None, message=""):
             "page": page,
             "kind": kind,
             "message": message,
+            "staff_subject": subject,
             "expiry_days": confirmation_max_age() // (24 * 3600),
             # Only a confirmed participant ever reads the meeting link.
             "meeting_url": session.meeting_url if registration.is_confirmed and page.is_online else "",

@@ -31,6 +31,7 @@ from . import registrations as seats
 from .forms import AgendaFilterForm, VisitorRegistrationForm
 from .ics import session_calendar
 from .models import Registration, Session, WorkshopPage
+from .personal_data import member_registrations_filter
 from .tasks import CANCEL_SALT, CONFIRM_SALT, confirmation_max_age
 
 SESSIONS_PER_PAGE = 20
@@ -112,9 +113,7 @@ def own_registrations(user, sessions):
     """The member's registrations for ``sessions``, by session id (their own data only)."""
     if user is None or not user.is_authenticated or not sessions:
         return {}
-    found = Registration.objects.filter(
-        Q(user=user) | Q(email_normalized=normalize_email(user.email)), session__in=[s.pk for s in sessions if s.pk]
-    )
+    found = Registration.objects.filter(member_registrations_filter(user), session__in=[s.pk for s in sessions if s.pk])
     return {registration.session_id: registration for registration in found}
 
 
@@ -149,10 +148,6 @@ def _session_of(page, session_id):
         raise Http404(_("This session does not exist."))
     session.page = page
     return session
-
-
-def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _screen(request, page, template, status=200, **extra):
@@ -197,7 +192,6 @@ def register(request, page, session_id):
         email=data["email"],
         organisation=data["organisation"],
         language=get_language() or settings.LANGUAGE_CODE,
-        base_url=_base_url(request),
         notify=notify,
     )
     if outcome.result == seats.CLOSED:
@@ -216,7 +210,6 @@ def _register_member(request, page, session):
         organisation=organisation,
         user=user,
         language=get_language() or settings.LANGUAGE_CODE,
-        base_url=_base_url(request),
     )
     if outcome.result == seats.CLOSED:
         return _screen(request, page, "closed", status=410, session=session)
@@ -265,7 +258,7 @@ def confirm(request, page, token):
     if not session.is_open:
         return _screen(request, page, "closed", status=410, **context)
     if request.method == "POST":
-        seats.confirm_email(registration, base_url=_base_url(request))
+        seats.confirm_email(registration)
         return HttpResponseRedirect(request.path)
     return _screen(request, page, "confirm", **context)
 
@@ -288,7 +281,7 @@ def cancel_by_link(request, page, token):
     if session.is_past:
         return _screen(request, page, "status", **context)
     if request.method == "POST":
-        seats.cancel_registration(registration, base_url=_base_url(request))
+        seats.cancel_registration(registration)
         return _screen(request, page, "cancelled", just_cancelled=True, **context)
     return _screen(request, page, "cancel", **context)
 
@@ -299,13 +292,13 @@ def cancel_own(request, registration_id):
     """The "Cancel" button of "Mes formations": only the member's own registration."""
     registration = get_object_or_404(
         Registration.objects.select_related("session__page"),
-        Q(user=request.user) | Q(email_normalized=normalize_email(request.user.email)),
+        member_registrations_filter(request.user),
         pk=registration_id,
     )
     if registration.session.is_past:
         messages.error(request, _("This session is over: there is nothing to cancel."))
     else:
-        _registration, changed = seats.cancel_registration(registration, base_url=_base_url(request))
+        _registration, changed = seats.cancel_registration(registration)
         if changed:
             messages.success(
                 request,

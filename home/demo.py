@@ -1,9 +1,11 @@
 """Demo content of the site itself: home page, about, legal notice, privacy policy, contact."""
 
+import datetime
+
 from wagtail.models import Page, Site
 
 from .demo_utils import demo_image, get_or_create_child
-from .models import HomePage, NavigationSettings, OrganisationSettings, StandardPage
+from .models import AccessibilityStatementPage, HomePage, NavigationSettings, OrganisationSettings, StandardPage
 
 
 def rt(*paragraphs):
@@ -198,6 +200,93 @@ CONTACT_BODY = [
 ]
 
 
+# The accessibility statement, in the structure of the RGAA model (the state of compliance is in the
+# page's own fields; the footer of every page shows it).
+ACCESSIBILITY_INTRO = (
+    "Webassoc s'engage à rendre son site accessible à toutes et à tous, conformément à l'article 47 de la "
+    "loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique au site webassoc.fr."
+)
+ACCESSIBILITY_BODY = [
+    ("heading", {"text": "Résultats des tests", "level": "h2"}),
+    (
+        "paragraph",
+        rt(
+            "L'audit de conformité réalisé en octobre 2026 par deux bénévoles de l'association, auditrices "
+            "certifiées, révèle que 78 % des critères du RGAA version 4.1.2 sont respectés, sur un échantillon "
+            "de 14 pages représentatives : l'accueil, le catalogue des formations, une formation, une leçon, "
+            "un quiz et son résultat, le manifeste et la liste des signataires, une actualité, l'agenda, "
+            "l'inscription, la connexion, le tableau de bord de l'apprenant et cette page.",
+            "Sur les 106 critères du référentiel, 52 sont applicables à ce site : 41 sont respectés et 11 ne "
+            "le sont pas encore.",
+        ),
+    ),
+    ("heading", {"text": "Contenus non accessibles", "level": "h2"}),
+    ("heading", {"text": "Non-conformités", "level": "h3"}),
+    (
+        "paragraph",
+        "<ul>"
+        "<li>Certaines vidéos des formations n'ont pas encore de transcription ni de sous-titres "
+        "(critères 4.1 et 4.3) ; les transcriptions sont ajoutées formation par formation.</li>"
+        "<li>Plusieurs documents PDF téléchargeables, publiés avant 2025, ne sont pas balisés pour les "
+        "lecteurs d'écran (critère 13.3).</li>"
+        "<li>Dans les quiz, le message qui annonce le résultat n'est pas toujours restitué par les "
+        "lecteurs d'écran sans déplacer le focus (critère 7.5).</li>"
+        "<li>Quelques images des anciennes actualités ont une alternative textuelle trop vague "
+        "(critère 1.3).</li>"
+        "</ul>",
+    ),
+    ("heading", {"text": "Dérogations pour charge disproportionnée", "level": "h3"}),
+    ("paragraph", rt("Aucune.")),
+    ("heading", {"text": "Contenus non soumis à l'obligation d'accessibilité", "level": "h3"}),
+    (
+        "paragraph",
+        rt(
+            "Les documents bureautiques publiés avant le 23 septembre 2018 et les cartes des lieux des ateliers, "
+            "dont l'adresse est toujours donnée en texte."
+        ),
+    ),
+    ("heading", {"text": "Établissement de cette déclaration d'accessibilité", "level": "h2"}),
+    (
+        "paragraph",
+        rt(
+            "Cette déclaration a été établie le 4 novembre 2026 à partir de l'audit d'octobre 2026.",
+            "Technologies utilisées pour la réalisation du site : HTML5, CSS et un peu de JavaScript, que "
+            "chaque page peut ignorer.",
+            "Tests réalisés avec NVDA et Firefox, VoiceOver et Safari sur iPhone, TalkBack et Chrome sur "
+            "Android, la navigation au clavier seul, un zoom à 200 % et 400 %, ainsi qu'avec les outils "
+            "axe DevTools, WAVE et le validateur HTML du W3C.",
+        ),
+    ),
+    ("heading", {"text": "Retour d'information et contact", "level": "h2"}),
+    (
+        "paragraph",
+        rt(
+            "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous : nous vous "
+            "orienterons vers une alternative accessible ou vous fournirons le contenu sous une autre forme, "
+            "sous quinze jours.",
+            'Par courriel : <a href="mailto:accessibilite@webassoc.example">accessibilite@webassoc.example</a>',
+            "Par courrier : Webassoc, Maison des associations, 12 rue des Tanneurs, 69001 Lyon.",
+        ),
+    ),
+    ("heading", {"text": "Voies de recours", "level": "h2"}),
+    (
+        "paragraph",
+        rt(
+            "Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à "
+            "un service et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez :",
+        )
+        + "<ul>"
+        "<li>écrire un message au Défenseur des droits, par le "
+        '<a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a> ;</li>'
+        "<li>contacter le délégué du Défenseur des droits de votre région, dont la "
+        '<a href="https://www.defenseurdesdroits.fr/carte-des-delegues">liste est en ligne</a> ;</li>'
+        "<li>envoyer un courrier, gratuit et sans timbre, à : Défenseur des droits, Libre réponse 71120, "
+        "75342 Paris CEDEX 07.</li>"
+        "</ul>",
+    ),
+]
+
+
 # One development account per staff group (created by load_demo, in DEBUG only).
 GROUP_DEMO_USERS = [
     ("redaction@webassoc.test", "Rémi", "Rédacteur", "Rédaction"),
@@ -266,6 +355,25 @@ def load(context):
         pages[slug] = page
         context.created += created
     context.standard_pages = pages
+
+    statement, created = get_or_create_child(
+        home,
+        AccessibilityStatementPage,
+        "accessibilite",
+        title="Déclaration d'accessibilité",
+        intro=ACCESSIBILITY_INTRO,
+        compliance_status=AccessibilityStatementPage.PARTIAL,
+        compliance_rate=78,
+        standard="RGAA version 4.1.2",
+        audit_date=datetime.date(2026, 10, 15),
+        statement_date=datetime.date(2026, 11, 4),
+        body=ACCESSIBILITY_BODY,
+        search_description=(
+            "Déclaration d'accessibilité de Webassoc : site partiellement conforme au RGAA 4.1.2 (78 % des "
+            "critères respectés), contenus non accessibles, contact et voies de recours."
+        ),
+    )
+    context.created += created
 
     site = Site.objects.get(root_page=home)
     organisation = OrganisationSettings.for_site(site)

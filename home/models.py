@@ -59,6 +59,10 @@ class BasePage(FastRouteMixin, CachedViewRestrictionsMixin, SocialFieldsMixin, P
     def get_meta_description(self):
         return self.search_description
 
+    def get_structured_data(self, request=None):
+        """The page's schema.org objects (JSON-LD, home/structured_data.py); page types add theirs."""
+        return []
+
     def clean(self):
         super().clean()
         # Wagtail's slug widget converts a title to ASCII in the browser, but a slug typed by hand (or
@@ -158,9 +162,15 @@ class HomePage(BasePage):
             patch_cache_control(response, private=True)
         return response
 
+    def get_structured_data(self, request=None):
+        from .structured_data import CONTEXT, organization
+
+        return [{"@context": CONTEXT, **organization(request, self)}]
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "home.AccessibilityStatementPage",
         "courses.CourseIndexPage",
         "manifesto.ManifestoPage",
         "news.NewsIndexPage",
@@ -216,6 +226,110 @@ class StandardPage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+
+class AccessibilityStatementPage(BasePage):
+    """The accessibility statement ("déclaration d'accessibilité") in the structure of the RGAA model: the
+    state of compliance comes from fields (the footer shows it on every page), the other sections (test
+    results, content that is not accessible, how the statement was made, feedback and contact, recourse)
+    are the body, which the demo content fills in."""
+
+    FULL, PARTIAL, NONE = "full", "partial", "none"
+    STATUS_CHOICES = [
+        (FULL, _("fully compliant")),
+        (PARTIAL, _("partially compliant")),
+        (NONE, _("not compliant")),
+    ]
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph shown under the title."))
+    compliance_status = models.CharField(
+        _("state of compliance"),
+        max_length=10,
+        choices=STATUS_CHOICES,
+        default=NONE,
+        help_text=_(
+            "RGAA: fully compliant when every criterion is met (100 %), partially compliant from 50 %, not "
+            "compliant under 50 % or without an audit. Shown in the footer of every page."
+        ),
+    )
+    compliance_rate = models.PositiveSmallIntegerField(
+        _("compliance rate (%)"),
+        null=True,
+        blank=True,
+        help_text=_("The share of the RGAA criteria that are met, from the last audit. Empty without an audit."),
+    )
+    standard = models.CharField(
+        _("standard"),
+        max_length=100,
+        default="RGAA version 4.1.2",
+        help_text=_("The standard the site was checked against."),
+    )
+    audit_date = models.DateField(
+        _("date of the audit"), null=True, blank=True, help_text=_("When the last audit was done.")
+    )
+    statement_date = models.DateField(_("date of the statement"), help_text=_("When this statement was made."))
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("page body"),
+        help_text=_(
+            "The sections of the RGAA model: test results, content that is not accessible, how the statement "
+            "was made, feedback and contact, recourse."
+        ),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("compliance_status"),
+                FieldPanel("compliance_rate"),
+                FieldPanel("standard"),
+                FieldPanel("audit_date"),
+                FieldPanel("statement_date"),
+            ],
+            heading=_("State of compliance"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    page_description = _("The accessibility statement required by the RGAA (one per site).")
+    admin_icon = "doc-full"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    search_result_label = _("Page")
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def clean(self):
+        super().clean()
+        rate = self.compliance_rate
+        if rate is not None and rate > 100:
+            raise ValidationError({"compliance_rate": _("A rate is at most 100 %.")})
+        if self.compliance_status == self.FULL and rate != 100:
+            raise ValidationError(
+                {"compliance_rate": _("A fully compliant site meets every criterion: the rate is 100 %.")}
+            )
+        if self.compliance_status == self.PARTIAL and (rate is None or not 50 <= rate < 100):
+            raise ValidationError(
+                {"compliance_rate": _("A partially compliant site meets from 50 % to 99 % of the criteria.")}
+            )
+        if self.compliance_status == self.NONE and rate is not None and rate >= 50:
+            raise ValidationError(
+                {
+                    "compliance_status": _("With %(rate)s %% of the criteria met, the site is partially compliant.")
+                    % {"rate": rate}
+                }
+            )
+        if rate is not None and not self.audit_date:
+            raise ValidationError({"audit_date": _("Give the date of the audit that measured this rate.")})
 
 
 @register_setting(icon="site")

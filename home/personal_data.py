@@ -4,6 +4,10 @@
 ``AppConfig.ready()``; the accounts app calls :func:`export_user_data` and :func:`erase_user_data`.
 """
 
+from django.apps import apps
+
+from .optin import normalize_email
+
 _exporters = {}
 _erasers = {}
 
@@ -25,3 +29,21 @@ def export_user_data(user):
 def erase_user_data(user):
     for _key, function in sorted(_erasers.items()):
         function(user)
+
+
+def verified_addresses(user):
+    """The e-mail addresses allauth has verified for ``user``, normalised (``home.optin.normalize_email``).
+
+    What a member holds under an e-mail address (a signature, a registration, a help request) is theirs
+    only through these: never through ``user.email`` alone, which is whatever was typed at sign-up. An
+    account whose address is not verified proves nothing, and matching on it let anyone who signed up as
+    ``victim@…`` read or delete the victim's data.
+    """
+    if user is None or not getattr(user, "pk", None) or not user.is_authenticated:
+        return set()
+    try:
+        EmailAddress = apps.get_model("account", "EmailAddress")
+    except LookupError:
+        return set()
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return {normalize_email(address) for address in addresses if address}

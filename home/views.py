@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from .privacy import public_q
+from .site_url import absolute
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def search(request):
 @require_safe
 @cache_control(max_age=60 * 60 * 24)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute("/sitemap.xml", request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

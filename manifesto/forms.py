@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.departements import DEPARTEMENT_CHOICES
-from home.validators import clean_name, validate_person_name
+from home.validators import clean_name, validate_multiline_text, validate_person_name, validate_single_line
 
 from .models import OTHER_PROFESSION, Skill
 from .tokens import form_started_value
@@ -63,12 +63,14 @@ class SignatureForm(forms.Form):
         label=_("Your profession, if it is not in the list"),
         max_length=100,
         required=False,
+        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     organisation = forms.CharField(
         label=_("Organisation"),
         max_length=150,
         required=False,
+        validators=[validate_single_line],
         help_text=_("Company, association or collective; leave empty if you sign as an individual."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
@@ -76,12 +78,14 @@ class SignatureForm(forms.Form):
         label=_("City"),
         max_length=100,
         required=False,
+        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     message = forms.CharField(
         label=_("Message (optional)"),
         max_length=MESSAGE_MAX_LENGTH,
         required=False,
+        validators=[validate_multiline_text],
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": MESSAGE_MAX_LENGTH}),
     )
     skills = forms.MultipleChoiceField(

@@ -175,6 +175,25 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         context["correction"] = correction
         return context
 
+    def get_sitemap_urls(self, request=None):
+        """The manifesto, and its wall of signatories when it is shown (last changed with the newest
+        signature on it)."""
+        urls = super().get_sitemap_urls(request)
+        if not self.show_wall or not urls:
+            return urls
+        latest = (
+            Signature.objects.filter(manifesto_id=self.pk)
+            .on_wall()
+            .order_by("-confirmed_at")
+            .values_list("confirmed_at", flat=True)
+            .first()
+        )
+        candidates = [value for value in (latest, self.last_published_at) if value]
+        wall = {"location": urls[0]["location"] + self.reverse_subpage("wall")}
+        if candidates:
+            wall["lastmod"] = max(candidates)
+        return [*urls, wall]
+
     # --- sub-routes (views in views.py) ------------------------------------------------------------
 
     @path("", name="index")

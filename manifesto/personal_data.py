@@ -1,9 +1,7 @@
 """What the manifesto holds about a member: the signatures made with one of their (verified) e-mail
 addresses. Exported with the account, deleted with it."""
 
-from django.apps import apps
-
-from .tokens import normalize_email
+from home.personal_data import verified_addresses
 
 
 def _iso(value):
@@ -11,19 +9,8 @@ def _iso(value):
 
 
 def member_addresses(user):
-    """The addresses allauth has verified for the member, normalised.
-
-    Never ``user.email`` on its own: an account whose address is not verified yet proves nothing, and
-    matching on it let anyone who signed up as ``victim@…`` read or delete the victim's signature.
-    """
-    try:
-        EmailAddress = apps.get_model("account", "EmailAddress")
-    except LookupError:
-        return set()
-    if not user.pk:
-        return set()
-    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    return {normalize_email(address) for address in addresses if address}
+    """The addresses allauth has verified for the member, normalised (never ``user.email`` alone)."""
+    return verified_addresses(user)
 
 
 def member_signatures(user):

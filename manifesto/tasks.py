@@ -10,29 +10,25 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from home.site_url import site_root_url
+
 logger = logging.getLogger(__name__)
 
 CONFIRM = "confirm"  # a new or pending signature: here is your confirmation link
 ALREADY_CONFIRMED = "already_confirmed"  # someone signed again with this address
 REMINDER = "reminder"  # the one automatic reminder
-KINDS = (CONFIRM, ALREADY_CONFIRMED, REMINDER)
+# Someone else signed again with the address of a signature awaiting confirmation: nothing changed.
+PENDING_UNCHANGED = "pending_unchanged"
+KINDS = (CONFIRM, ALREADY_CONFIRMED, REMINDER, PENDING_UNCHANGED)
 
 
-def site_root_url(page):
-    """``https://example.org`` for links in e-mails sent without a request (reminders)."""
-    _site_id, root_url, _path = page.get_url_parts()
-    protocol = getattr(settings, "ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
-    if root_url and root_url.startswith("http://") and protocol == "https" and root_url.count(":") == 1:
-        root_url = "https://" + root_url[len("http://") :]
-    return root_url or ""
-
-
-def signature_links(signature, base_url=None):
-    """Absolute confirmation and withdrawal links of ``signature``, in the active language."""
+def signature_links(signature):
+    """Absolute confirmation and withdrawal links of ``signature``, in the active language, on the
+    site's address (the Site record, home/site_url.py), whoever sends the e-mail and from where."""
     from .tokens import make_confirm_token, make_withdraw_token
 
     page = signature.manifesto
-    root = (base_url or site_root_url(page)).rstrip("/")
+    root = site_root_url(page=page)
     page_path = page.get_url_parts()[2]
     return {
         "page_url": root + page_path,
@@ -47,7 +43,8 @@ def signature_links(signature, base_url=None):
 
 @task()
 def send_signature_email(signature_id, kind, base_url=None):
-    """Send the e-mail ``kind`` (see ``KINDS``) to the signatory; nothing if the signature is gone."""
+    """Send the e-mail ``kind`` (see ``KINDS``) to the signatory; nothing if the signature is gone.
+    (``base_url`` is ignored: it is accepted for tasks queued before links came from the Site record.)"""
     from .models import Signature
     from .tokens import confirmation_max_age
 
@@ -61,7 +58,7 @@ def send_signature_email(signature_id, kind, base_url=None):
             "page": page,
             "kind": kind,
             "expiry_days": confirmation_max_age() // (24 * 3600),
-            **signature_links(signature, base_url),
+            **signature_links(signature),
         }
         subject = " ".join(render_to_string("emails/manifesto/subject.txt", context).split())
         body = render_to_string("emails/manifesto/body.txt", context)

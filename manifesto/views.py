@@ -24,7 +24,7 @@ from home.ratelimit import hashed_client_ip, is_rate_limited, rate_limited_respo
 
 from .forms import SignatureForm, WallFilterForm
 from .models import Signature
-from .tasks import ALREADY_CONFIRMED, CONFIRM, send_signature_email
+from .tasks import ALREADY_CONFIRMED, CONFIRM, PENDING_UNCHANGED, send_signature_email
 from .tokens import (
     CONFIRM_SALT,
     WITHDRAW_SALT,
@@ -119,7 +119,7 @@ def manifesto_page(request, page):
     previous = _pending_of(request, page)
     signature, kind, created = record_signature(page, form.signature_values(), request)
     if kind and not _email_rate_limited(request, signature):
-        send_signature_email.enqueue(signature.pk, kind, request.build_absolute_uri("/").rstrip("/"))
+        send_signature_email.enqueue(signature.pk, kind)
     correcting = request.POST.get("correction") == "1"
     if correcting and previous and previous.get("created") and previous.get("signature") != signature.pk:
         # A correction of the address (the form of ``correct``): the signature this browser created
@@ -130,8 +130,8 @@ def manifesto_page(request, page):
         "page": page.pk,
         "signature": signature.pk,
         "email": form.cleaned_data["email"].strip(),
-        "created": created
-        or bool(correcting and previous and previous.get("created") and previous["signature"] == signature.pk),
+        # Whether this browser created the signature: only then may it change the details later.
+        "created": created or bool(previous and previous.get("created") and previous["signature"] == signature.pk),
         "values": form.kept_values(),
     }
     return HttpResponseRedirect(pending_url)
@@ -181,11 +181,17 @@ def record_signature(page, values, request):
         return signature, CONFIRM, True
     if signature.is_confirmed:
         return signature, ALREADY_CONFIRMED, False
-    # Still awaiting confirmation: keep the latest details (nothing shows before confirmation anyway).
-    for field, value in values.items():
-        setattr(signature, field, value)
-    signature.save()
-    return signature, CONFIRM, False
+    previous = _pending_of(request, page)
+    if previous and previous.get("created") and previous.get("signature") == signature.pk:
+        # This browser created the pending signature (a correction, or signing again once the link
+        # expired): its details are the ones typed now.
+        for field, value in values.items():
+            setattr(signature, field, value)
+        signature.save()
+        return signature, CONFIRM, False
+    # Anyone else who types this address changes nothing (name, message, visibility and newsletter
+    # consent stay the owner's); the owner is told by e-mail and the page answers as for a first signature.
+    return signature, PENDING_UNCHANGED, False
 
 
 @never_cache
@@ -214,8 +220,11 @@ def pending(request, page):
                 ),
             )
         else:
-            kind = ALREADY_CONFIRMED if signature.is_confirmed else CONFIRM
-            send_signature_email.enqueue(signature.pk, kind, request.build_absolute_uri("/").rstrip("/"))
+            if signature.is_confirmed:
+                kind = ALREADY_CONFIRMED
+            else:
+                kind = CONFIRM if pending.get("created") else PENDING_UNCHANGED
+            send_signature_email.enqueue(signature.pk, kind)
             messages.success(request, _("The e-mail has been sent again to %(email)s.") % {"email": pending["email"]})
         return HttpResponseRedirect(request.path)
     if request.method not in ("GET", "HEAD"):
@@ -342,6 +351,7 @@ def wall(request, page):
     paginator = TwoEndedPaginator(signatures, WALL_PAGE_SIZE)
     paginator.count = wall_count(page, form, signatures)
     page_obj = paginator.get_page(request.GET.get("page"))
+    wall_url = page.get_url(request) + page.reverse_subpage("wall")
     context = base_context(
         request,
         page,
@@ -349,6 +359,8 @@ def wall(request, page):
         page_obj=page_obj,
         signatures=list(page_obj.object_list),
         signature_count=page.signature_count,
-        wall_url=page.get_url(request) + page.reverse_subpage("wall"),
+        wall_url=wall_url,
+        # Each page of the list is its own canonical address (search engines index every page).
+        canonical_url=wall_url + (f"?page={page_obj.number}" if page_obj.number > 1 else ""),
     )
     return TemplateResponse(request, "manifesto/wall.html", context)

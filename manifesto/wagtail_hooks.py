@@ -12,10 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_panels import DashboardTablePanel, count_per_day
-from home.exports import FormulaSafeExportMixin, neutralise_formula
+from home.exports import SafeExportIndexView, neutralise_formula
 
 from .models import ManifestoProfession, Signature
 from .tasks import CONFIRM, send_signature_email
@@ -49,7 +49,7 @@ class SignatureFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SignatureIndexView(FormulaSafeExportMixin, IndexView):
+class SignatureIndexView(SafeExportIndexView):
     # Names never break inside a word; the table scrolls sideways rather than squeezing its columns.
     table_classname = "listing wa-compact-table"
 
@@ -132,9 +132,19 @@ class SignatureViewSet(SnippetViewSet):
         FieldPanel("organisation"),
         FieldPanel("city"),
         FieldPanel("message"),
+        # What only the signatory may decide (to appear on the list, to get the newsletter) is shown,
+        # never editable: moderators can hide a signature, not publish one its signatory kept private.
         MultiFieldPanel(
-            [FieldPanel("is_public"), FieldPanel("is_hidden"), FieldPanel("confirmed_at", read_only=True)],
+            [
+                FieldPanel("is_public", read_only=True),
+                FieldPanel("is_hidden"),
+                FieldPanel("confirmed_at", read_only=True),
+            ],
             heading=_("Public list"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter", read_only=True), FieldPanel("newsletter_consent_at", read_only=True)],
+            heading=_("Newsletter"),
         ),
     ]
 
@@ -210,17 +220,14 @@ class ResendConfirmationBulkAction(SignatureBulkAction):
     question = _("Send the confirmation e-mail again to these signatories? Confirmed signatures are skipped.")
     button_text = _("Yes, send it")
 
-    def get_execution_context(self):
-        # The links point at the address the site is served from, as in the first confirmation e-mail
-        # (sent from the signing request), not at the Site record's host ("localhost" until set).
-        return super().get_execution_context() | {"base_url": self.request.build_absolute_uri("/").rstrip("/")}
-
     @classmethod
-    def execute_action(cls, objects, base_url=None, **kwargs):
+    def execute_action(cls, objects, **kwargs):
+        # The links point at the site's address (the Site record), as in the first confirmation e-mail,
+        # not at the host the admin happens to be reached by.
         sent = 0
         for signature in objects:
             if signature.confirmed_at is None:
-                send_signature_email.enqueue(signature.pk, CONFIRM, base_url)
+                send_signature_email.enqueue(signature.pk, CONFIRM)
                 sent += 1
         return sent, 0
 

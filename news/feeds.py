@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from home.models import OrganisationSettings
+from home.site_url import absolute
 
 from .models import Category, NewsPageAuthor
 from .views import listed_ids, live_articles
@@ -46,11 +47,16 @@ class NewsRssFeed(Feed):
             }
         return f"{site_name} – {obj.title}"
 
+    # Every address is absolute on the site's address (the Site record, home/site_url.py): Django's
+    # syndication would otherwise prefix relative ones with the host the request came in by.
     def link(self, obj):
-        url = obj.get_url(self.request)
+        url = obj.get_full_url(self.request)
         if self.category is not None:
             url += f"?categorie={self.category.slug}"
         return url
+
+    def feed_url(self, obj):
+        return absolute(self.request.path, self.request)
 
     def description(self, obj):
         if self.category is not None and self.category.description:
@@ -81,7 +87,7 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.published_at

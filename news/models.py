@@ -331,6 +331,39 @@ class NewsPage(BasePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_structured_data(self, request=None):
+        from home.structured_data import CONTEXT, compact, image_url, organization
+
+        authors = [
+            compact({"@type": "Person", "name": link.author.name, "jobTitle": link.author.role})
+            for link in self.author_links.select_related("author").order_by("sort_order")
+        ]
+        publisher = organization(request, self)
+        url = self.get_full_url(request)
+        return [
+            compact(
+                {
+                    "@context": CONTEXT,
+                    "@type": "NewsArticle",
+                    "headline": (self.seo_title or self.title)[:110],
+                    "description": self.get_meta_description(),
+                    "url": url,
+                    "mainEntityOfPage": url,
+                    "inLanguage": "fr",
+                    "datePublished": timezone.localtime(self.published_at).isoformat(timespec="seconds"),
+                    "dateModified": timezone.localtime(self.last_published_at or self.published_at).isoformat(
+                        timespec="seconds"
+                    ),
+                    "author": authors or [publisher],
+                    "publisher": publisher,
+                    "image": [image_url(self.featured_image, request=request, page=self)]
+                    if self.featured_image_id
+                    else None,
+                    "articleSection": self.category.name if self.category_id else None,
+                }
+            )
+        ]
+
     @property
     def published_at(self):
         """Date and time of publication for the feeds: the first publication if it happened on ``date``,

@@ -3,6 +3,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.exports import SafeExportIndexView
+
 from .models import Author, Category
 
 
@@ -13,6 +15,7 @@ class CategoryChooserViewSet(SnippetChooserViewSet):
 
 class CategoryViewSet(SnippetViewSet):
     model = Category
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = CategoryChooserViewSet
     icon = "tag"
     menu_label = _("Categories")
@@ -30,6 +33,7 @@ class AuthorChooserViewSet(SnippetChooserViewSet):
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    index_view_class = SafeExportIndexView
     chooser_viewset_class = AuthorChooserViewSet
     icon = "user"
     menu_label = _("Authors")

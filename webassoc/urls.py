@@ -14,6 +14,7 @@ urlpatterns = [
     # One door for every log-in: the admin's log-in and password reset are the site's (allauth), placed
     # before Wagtail's own so that these win.
     path("admin/login/", account_views.admin_login, name="wagtailadmin_login"),
+    path("admin/logout/", account_views.admin_logout, name="wagtailadmin_logout"),
     re_path(r"^admin/password_reset/(?P<rest>.*)$", account_views.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("manifesto.urls")),
     path("", include("news.urls")),
+    # Wagtail's front-end log-in form (Django's LoginView) is the site's log-in too.
+    path("_util/login/", account_views.frontend_login, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,14 +3,20 @@ import hashlib
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import Filter, Picture, SourceImageIOError
 from wagtail.models import Page, Site
 
 from home.cache import generation_cached
-from home.models import NavigationSettings, OrganisationSettings
+from home.models import AccessibilityStatementPage, NavigationSettings, OrganisationSettings
+from home.site_url import absolute
+from home.structured_data import breadcrumb_list, json_ld
 
 register = template.Library()
 
@@ -89,16 +95,16 @@ def social_image_rendition(context, page):
 
 
 @register.filter
-def absolute_url(url, request):
-    if not url:
-        return ""
-    return request.build_absolute_uri(url) if request else url
+def absolute_url(url, request=None):
+    """``url`` on the site's public address (the Site record, home/site_url.py), never the request's host."""
+    return absolute(url, request)
 
 
 @register.inclusion_tag("components/breadcrumbs.html")
 def breadcrumbs(page):
     """The page's ancestors below the tree's root: from the parents routing attached (home/routing.py)
-    when it walked the whole way, else in one query."""
+    when it walked the whole way, else in one query. The same trail is given to search engines as a
+    schema.org ``BreadcrumbList``."""
     chain, node = [], page
     while node.depth > 2:
         node = getattr(node, "_cached_parent_obj", None)
@@ -106,9 +112,24 @@ def breadcrumbs(page):
             break
         chain.append(node)
     if node is not None:
-        return {"ancestors": chain[::-1], "current": page}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).only("id", "title", "url_path", "depth", "path")
-    return {"ancestors": list(ancestors), "current": page}
+        ancestors = chain[::-1]
+    else:
+        ancestors = list(
+            Page.objects.ancestor_of(page).filter(depth__gt=1).only("id", "title", "url_path", "depth", "path")
+        )
+    items = [(_("Home") if ancestor.depth == 2 else ancestor.title, ancestor.get_full_url()) for ancestor in ancestors]
+    items.append((page.title, page.get_full_url()))
+    data = breadcrumb_list(items) if ancestors and all(url for _name, url in items) else None
+    return {"ancestors": ancestors, "current": page, "structured_data": json_ld(data)}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's schema.org objects as JSON-LD scripts (``page.get_structured_data``), escaped."""
+    getter = getattr(page, "get_structured_data", None)
+    if getter is None:
+        return ""
+    return mark_safe("".join(json_ld(item) for item in getter(context.get("request"))))  # noqa: S308 - escaped
 
 
 class SharedFragmentNode(template.Node):
@@ -147,3 +168,75 @@ def shared_fragment(parser, token):
     return SharedFragmentNode(
         nodelist, parser.compile_filter(bits[0]), [parser.compile_filter(b) for b in bits[1:]], seconds
     )
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement(context):
+    """The accessibility statement's address and state of compliance (``{"href", "status"}``) for the
+    footer of every page, or None while there is none; kept in the cache until the next publish."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+
+    def build():
+        page = (
+            AccessibilityStatementPage.objects.live()
+            .public()
+            .descendant_of(site.root_page, inclusive=True)
+            .only("id", "url_path", "compliance_status")
+            .first()
+        )
+        if page is None:
+            return None
+        return {"href": page.get_url(request), "status": page.get_compliance_status_display()}
+
+    return generation_cached(f"accessibility-statement:{site.pk}:{get_language()}", build)
+
+
+@register.filter
+def iso_datetime(value):
+    """A date and time for ``<time datetime>``: ISO 8601 in the local time zone, to the second (the HTML
+    checker refuses microseconds, which ``|date:"c"`` prints)."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag
+def picture_fit(image, specs, **attrs):
+    """``{% picture %}`` for images that may be smaller than the largest size asked for:
+    ``{% picture_fit image "format-{webp,jpeg}|fill-{480x270,1600x900}" sizes="…" alt="…" %}``.
+
+    Wagtail never enlarges an image, so on a 1200 px original both ``fill-1200x675`` and ``fill-1600x900``
+    give a 1200 px file and ``{% picture %}`` lists two ``1200w`` candidates, which the HTML checker
+    refuses (and browsers may pick either). Only the first rendition of each format and width is kept."""
+    if not image:
+        return ""
+    try:
+        renditions = image.get_renditions(*Filter.expand_spec(specs))
+    except SourceImageIOError:
+        return ""
+    kept, seen = {}, set()
+    for spec, rendition in renditions.items():
+        key = (next((part for part in spec.split("|") if part.startswith("format-")), ""), rendition.width)
+        if key not in seen:
+            seen.add(key)
+            kept[spec] = rendition
+    return Picture(kept, attrs).__html__()
+
+
+@register.filter(is_safe=True)
+def with_brand(title, name):
+    """``title – name`` for the ``<title>``, or ``title`` alone when it already names the organisation
+    (a home page titled "Webassoc – le web au service des associations" is not followed by "– Webassoc")."""
+    title = str(title).strip()
+    if not name:
+        return title
+    if not title:
+        return conditional_escape(name)
+    if conditional_escape(name).lower() in title.lower():
+        return title
+    return mark_safe(f"{title} – {conditional_escape(name)}")  # noqa: S308 - both parts are escaped

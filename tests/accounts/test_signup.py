@@ -147,3 +147,31 @@ def test_an_invalid_confirmation_link_says_so(client):
 
     assert_accessible_page(response)
     assert "Ce lien de confirmation" in response.content.decode()
+
+
+def test_a_password_needs_twelve_characters_at_sign_up(client):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "password1": "Lille-2026!x"[:11]})
+
+    assert response.status_code == 200
+    assert "au minimum 12 caractères" in response.content.decode()
+    assert not User.objects.filter(email="lea@example.org").exists()
+
+
+def test_a_twelve_character_password_is_enough(client):
+    client.post(reverse("account_signup"), {**SIGNUP, "password1": "Lille-2026!x"})
+
+    assert User.objects.filter(email="lea@example.org").exists()
+
+
+def test_a_new_password_needs_twelve_characters_too(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": "Lille-2026!", "password2": "Lille-2026!"},
+    )
+
+    assert "au minimum 12 caractères" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

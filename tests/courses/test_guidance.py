@@ -263,7 +263,7 @@ def test_attestation_page_offers_a_selectable_link_and_linkedins_add_to_profile(
 
     html = client.get(f"/mes-formations/attestations/{certificate.code}/").content.decode()
 
-    verify = f"http://testserver/attestations/verifier/{certificate.code}/"
+    verify = f"http://localhost/attestations/verifier/{certificate.code}/"
     # Without JavaScript: the address in a read-only field; the copy button is shown by the script.
     assert f'value="{verify}" readonly data-copy-link-source' in html
     assert "data-copy-link-button" in html and "hidden>Copier le lien</button>" in html

@@ -105,12 +105,13 @@ def test_course_report_exports_csv_and_xlsx(client, moderator, course, activity)
     client.force_login(moderator)
     response = client.get(COURSES, {"export": "csv"})
     assert response.status_code == 200
-    content = b"".join(response.streaming_content).decode()
+    content = b"".join(response.streaming_content).decode("utf-8-sig")  # the mark French Excel needs
     header, row = content.splitlines()[:2]
     assert "Formation" in header or "Course" in header
-    assert row.startswith(course.title) and ",3,1,33," in row
+    # ";" between cells and "," in decimals, as Excel reads them on a French computer.
+    assert row.startswith(course.title) and ";3;1;33;51,0" in row
     response = client.get(f"{COURSES}{course.pk}/apprenants/", {"export": "csv"})
-    content = b"".join(response.streaming_content).decode()
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Bruno" in content and activity["lessons"][1].title in content
     response = client.get(f"{COURSES}{course.pk}/apprenants/", {"export": "xlsx"})
     assert response.status_code == 200
@@ -123,12 +124,12 @@ def test_course_report_exports_csv_and_xlsx(client, moderator, course, activity)
 def test_quiz_report_shows_pass_rate_and_percent_right_per_question(client, moderator, course, activity):
     client.force_login(moderator)
     quiz = activity["quiz"]
-    content = b"".join(client.get(QUIZZES, {"export": "csv"}).streaming_content).decode()
-    assert quiz.title in content and ",2,2,1,50," in content  # 2 attempts, 2 learners, 1 passed, 50 %
-    content = b"".join(client.get(f"{QUIZZES}{quiz.pk}/questions/", {"export": "csv"}).streaming_content).decode()
-    rows = content.splitlines()[1:]
+    content = b"".join(client.get(QUIZZES, {"export": "csv"}).streaming_content).decode("utf-8-sig")
+    assert quiz.title in content and ";2;2;1;50;" in content  # 2 attempts, 2 learners, 1 passed, 50 %
+    export = client.get(f"{QUIZZES}{quiz.pk}/questions/", {"export": "csv"})
+    rows = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[1:]
     # Alice's attempt (factory) has no question order: only Chloé's attempt counts the questions.
-    assert rows[0].endswith(",1,1,100") and rows[1].endswith(",1,0,0")
+    assert rows[0].endswith(";1;1;100") and rows[1].endswith(";1;0;0")
 
 
 def test_report_queries_do_not_grow_with_learners(client, moderator, course, activity, django_assert_max_num_queries):

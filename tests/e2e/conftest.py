@@ -120,7 +120,7 @@ def serve_demo_site(port=None):
     (workdir / "mail").mkdir()
     site = Site(base_url, env, workdir / "mail")
     site.manage("migrate", "--noinput", "-v0")
-    site.manage("load_demo", "--no-users")
+    site.manage("load_demo", "--no-users", "--address", base_url)
     site.shell(EDITOR_ACCOUNTS)
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(  # noqa: S603

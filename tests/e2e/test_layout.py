@@ -128,4 +128,12 @@ def test_the_phone_menu_is_closed_from_the_first_paint_and_the_desktop_header_is
     header = page.locator(".site-header").bounding_box()
     assert header["height"] < 90, f"the desktop header is {header['height']} px high"
     assert page.get_by_role("button", name="Rechercher").is_visible()
+    # Every entry fits: nothing is pushed past the right edge (the search button once was, at 1280 px).
+    for width in (1280, 1440):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"the page is wider than {width} px"
+        button = page.get_by_role("button", name="Rechercher").bounding_box()
+        assert button["x"] + button["width"] <= width, f"the search button is cut off at {width} px"
+    # From 1440 px the search field itself is shown beside the menus.
+    assert page.get_by_role("searchbox").first.is_visible()
     context.close()

@@ -16,6 +16,7 @@ EMAIL = "awa.traore@exemple.org"
 COURSE_PLAN = """
 import json
 from courses.models import CoursePage, LessonPage, QuizPage
+from home.typography import french_text
 course = next(c for c in CoursePage.objects.live().order_by("path")
               if QuizPage.objects.live().child_of(c).count() == 1 and c.issues_certificate)
 quiz = QuizPage.objects.live().child_of(course).get()
@@ -23,12 +24,12 @@ questions = []
 for question in quiz.questions.all():
     choices = list(question.choices.all())
     questions.append({
-        "text": question.text,
-        "right": [c.text for c in choices if c.is_correct],
-        "wrong": [c.text for c in choices if not c.is_correct][:1],
+        "text": french_text(question.text),
+        "right": [french_text(c.text) for c in choices if c.is_correct],
+        "wrong": [french_text(c.text) for c in choices if not c.is_correct][:1],
     })
 print(json.dumps({
-    "course": course.url, "title": course.title, "quiz": quiz.url, "pass_mark": quiz.pass_mark,
+    "course": course.url, "title": french_text(course.title), "quiz": quiz.url, "pass_mark": quiz.pass_mark,
     "lessons": [lesson.url for lesson in LessonPage.objects.live().child_of(course).order_by("path")],
     "questions": questions,
 }))
@@ -69,10 +70,10 @@ def test_learner_from_sign_up_to_verified_certificate(new_page, site):
     expect(page.get_by_role("status").first).to_contain_text("Connexion avec Awa Traoré réussie")
 
     page.goto(plan["course"])
-    page.get_by_role("link", name="Commencer").first.click()
+    page.get_by_role("link", name=re.compile(r"^Encore \d+ étapes?\s:")).first.click()  # the next-step button
     for number, lesson in enumerate(plan["lessons"], start=1):
         expect(page).to_have_url(re.compile(re.escape(lesson) + "$"))
-        page.get_by_role("button", name="J'ai terminé").click()
+        page.get_by_role("button", name="J’ai terminé").click()
         expect(page.locator("main")).to_contain_text(f"{number} / {len(plan['lessons']) + 1}")
         if page.url.endswith(lesson):
             page.get_by_role("link", name=re.compile("Étape suivante")).click()
@@ -95,8 +96,12 @@ def test_learner_from_sign_up_to_verified_certificate(new_page, site):
     page.get_by_role("button", name="Réessayer").click()
     take_quiz(page, plan, right=True)
     page.get_by_role("button", name="Envoyer mes réponses").click()
-    expect(page.locator(".quiz-result")).to_contain_text("Réussi")
-    check_accessibility(page, "quiz result (passed)")
+    # Passing the quiz completes the course: the learner lands on the attestation's celebration page.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"^Félicitations, vous avez terminé la formation\s!$")
+    )
+    expect(page.locator(".celebration__course")).to_have_text(plan["title"])
+    check_accessibility(page, "certificate celebration")
 
     page.goto("/mes-formations/")
     check_accessibility(page, "my courses")

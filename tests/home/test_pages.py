@@ -109,7 +109,7 @@ def test_home_page_refuses_button_text_without_destination(home_page):
 def test_open_graph_tags_fall_back_to_site_default_image(client, demo_content):
     html = client.get("/a-propos/").content.decode()
     assert 'property="og:title" content="À propos"' in html
-    assert 'property="og:image" content="http://testserver/' in html
+    assert 'property="og:image" content="http://127.0.0.1:8000/' in html
     assert 'name="description" content="Qui nous sommes' in html
 
 

@@ -13,13 +13,14 @@ def test_sitemap_lists_live_pages_only(client, demo_content):
     assert "/contact/</loc>" not in body
 
 
-def test_robots_txt_points_to_sitemap_and_hides_admin(client):
+@pytest.mark.django_db
+def test_robots_txt_points_to_sitemap_on_the_site_address_and_hides_admin(client, home_page):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: http://localhost/sitemap.xml" in body
 
 
 def test_favicon_redirects_to_static_svg(client):

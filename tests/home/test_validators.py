@@ -24,7 +24,12 @@ def test_real_names_in_any_script_are_accepted(name):
         ("<b>Camille</b>", "Un nom ne peut pas contenir ces caractères\u00a0: / < >"),
         ("camille@example.org", "Un nom ne peut pas contenir d’adresse web."),
         ("Camille@Durand", "Un nom ne peut pas contenir ces caractères\u00a0: @"),
-        ("Ca\u200bmille", "Retirez les caractères invisibles du nom."),
+        (
+            "Ca\u200bmille",
+            "Retirez les caractères invisibles (caractères de contrôle, de mise en forme ou de sens d’écriture) de ce champ.",
+        ),
+        ("Camille\nDurand", "Écrivez-le sur une seule ligne\u00a0: retirez le retour à la ligne."),
+        ("Ca\ue000mille", "Retirez les caractères invisibles du nom."),
         ("1234", "Écrivez le nom en lettres."),
     ],
 )

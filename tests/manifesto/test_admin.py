@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from openpyxl import load_workbook
 
+from home.site_url import apply_site_url
 from manifesto.models import ManifestoPage, Signature
 from manifesto.wagtail_hooks import neutralise_formula
 from tests.factories.manifesto import SignatureFactory
@@ -70,7 +71,7 @@ def test_export_contains_signature_dates_and_neutralises_formulas(client, manife
     )
     response = client.get(LIST, {"export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     header, row = rows[0], rows[1]
     assert "Date de signature" in header and "Date de confirmation" in header
     values = dict(zip(header, row, strict=True))
@@ -172,11 +173,16 @@ def test_signature_list_has_one_status_column_and_short_bulk_labels(client, mani
     assert "Renvoyer la confirmation" in html and "Renvoyer l'e-mail de confirmation" not in html
 
 
-def test_resent_confirmation_links_to_the_address_the_admin_is_served_from(client, manifesto, moderator, settings):
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "asso.example.org"]
+def test_resent_confirmation_links_to_the_site_address_whatever_host_the_admin_is_reached_by(
+    client, manifesto, moderator, settings
+):
+    apply_site_url("https://asso.example.org")
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "interne.example.org"]
     pending = SignatureFactory(manifesto=manifesto)
     mail.outbox.clear()
-    client.post(f"/admin/bulk/manifesto/signature/resend_confirmation/?id={pending.pk}", HTTP_HOST="asso.example.org")
+    client.post(
+        f"/admin/bulk/manifesto/signature/resend_confirmation/?id={pending.pk}", HTTP_HOST="interne.example.org"
+    )
     body = mail.outbox[0].body
-    assert "http://asso.example.org/manifeste/" in body
-    assert "localhost" not in body
+    assert "https://asso.example.org/manifeste/" in body
+    assert "interne.example.org" not in body and "localhost" not in body

@@ -116,7 +116,9 @@ def test_sharing_tags_carry_the_count_and_share_links_are_plain_links(client, ma
     assert 'property="og:title"' in html and 'name="twitter:card"' in html
     assert "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2F" in html
     assert "mailto:?subject=" in html
-    assert "<script" not in html.split("</head>")[1]  # no third-party (or inline) script in the body
+    # No third-party (or inline) script in the body: only data for search engines (JSON-LD), never run.
+    body = html.split("</head>")[1].replace('<script type="application/ld+json">', "")
+    assert "<script" not in body
 
 
 def test_form_is_accessible_and_works_without_javascript(client, manifesto):

@@ -31,11 +31,11 @@ def test_rss_feed_lists_live_articles_newest_first(client, make_article, author,
     make_article(days=3, title="Entre les deux")
     channel, items = rss_items(client.get("/actualites/flux/"))
     assert channel.findtext("title").endswith("Actualités")
-    assert channel.findtext("link") == "http://testserver/actualites/"
+    assert channel.findtext("link") == "http://localhost/actualites/"
     assert channel.findtext("language") == "fr"
     assert [item.findtext("title") for item in items] == ["Récente", "Entre les deux", "Ancienne"]
     oldest = items[-1]
-    assert oldest.findtext("link").startswith("http://testserver/actualites/")
+    assert oldest.findtext("link").startswith("http://localhost/actualites/")
     assert oldest.findtext("description") == "Résumé A."
     assert oldest.findtext("pubDate")
     assert [category.text for category in oldest.findall("category")] == ["Événements", "atelier"]
@@ -49,7 +49,7 @@ def test_rss_alias_and_atom_feed(client, make_article):
     assert [item.findtext("title") for item in items] == ["Un", "Deux"]
     root, entries = atom_entries(client.get("/actualites/flux/atom/"))
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Un", "Deux"]
-    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "http://testserver/actualites/flux/atom/"
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "http://localhost/actualites/flux/atom/"
     assert entries[0].findtext(f"{ATOM}updated")
     assert entries[0].findtext(f"{ATOM}published")
 
@@ -60,7 +60,7 @@ def test_category_feeds_list_only_that_category(client, make_article, events, tr
     make_article(days=3, title="Pique-nique", category=events)
     channel, items = rss_items(client.get("/actualites/flux/categorie/evenements/"))
     assert "Événements" in channel.findtext("title")
-    assert channel.findtext("link") == "http://testserver/actualites/?categorie=evenements"
+    assert channel.findtext("link") == "http://localhost/actualites/?categorie=evenements"
     assert [item.findtext("title") for item in items] == ["Fête", "Pique-nique"]
     _root, entries = atom_entries(client.get("/actualites/flux/categorie/evenements/atom/"))
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Fête", "Pique-nique"]

@@ -114,7 +114,7 @@ def test_editors_manage_categories_and_authors_as_snippets(admin_client, make_ar
     export = admin_client.get("/admin/snippets/news/category/?export=csv")
     assert export.status_code == 200
     content = b"".join(export.streaming_content) if export.streaming else export.content
-    assert "evenements" in content.decode()
+    assert "evenements" in content.decode("utf-8-sig")
 
 
 def test_site_search_finds_articles_by_tag_and_labels_them(client, make_article):

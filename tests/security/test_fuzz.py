@@ -136,10 +136,18 @@ def field(valid, invalid=(), random=True, required=True):
     return st.one_of(*options)
 
 
-def text_field(valid_values, max_length, required=True):
+# What a one-line field (name, organisation, city, role) refuses (home/validators.py): line breaks,
+# control, format and bidirectional characters, which let anyone write into the site's e-mails.
+NOT_ONE_LINE = ["Ana\nBob", "Ana\r\nBcc: x@example.org", "Ana\u2028Bob", "Ana\u202eBob", "Ana\u200bBob", "Ana\x1bBob"]
+INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def text_field(valid_values, max_length, required=True, one_line=True):
     invalid = ["\x00", "Ca\x00mille", "x" * (max_length + 1), "x" * 50_000]
     if required:
         invalid += ["", "   "]
+    if one_line:
+        invalid += NOT_ONE_LINE
     return field(st.sampled_from(valid_values), invalid, required=required)
 
 
@@ -165,10 +173,12 @@ def assert_kept(html, fields, names):
             )
 
 
-def assert_clean_text(value, max_length):
+def assert_clean_text(value, max_length, one_line=True):
     assert "\x00" not in value
     assert len(value) <= max_length
     assert value == value.strip()
+    if one_line:
+        assert not INVISIBLE.search(value), f"a line break or invisible character was stored: {value!r}"
 
 
 @contextlib.contextmanager
@@ -697,7 +707,9 @@ def signature_fields():
             ),
             "organisation": text_field(ASSOCIATIONS, limit("organisation"), required=False),
             "city": text_field(["Lyon", "Saint-Étienne"], limit("city"), required=False),
-            "message": text_field(["Je signe.", "Pour un web sobre & accessible."], limit("message"), required=False),
+            "message": text_field(
+                ["Je signe.", "Pour un web sobre & accessible."], limit("message"), required=False, one_line=False
+            ),
             "skills": field(
                 st.lists(st.sampled_from(["accessibility", "writing"]), unique=True),
                 [["nope"], ["accessibility", "\x00"]],
@@ -767,7 +779,11 @@ def test_signing_with_random_input_never_errors_nor_stores_an_invalid_signature(
         if created:
             signature = Signature.objects.latest("pk")
             for name in ("first_name", "last_name", "organisation", "city", "message", "role"):
-                assert_clean_text(getattr(signature, name), Signature._meta.get_field(name).max_length or 10_000)
+                assert_clean_text(
+                    getattr(signature, name),
+                    Signature._meta.get_field(name).max_length or 10_000,
+                    one_line=name != "message",
+                )
             assert signature.confirmed_at is None, "a signature counts before its e-mail is confirmed"
 
 

@@ -208,7 +208,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Twelve characters at least (ANSSI's and CNIL's advice for a password alone): a short sentence.
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -237,7 +238,11 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("SITE_PROTOCOL", "https")
+# The site's public address (https://example.org). `manage.py set_site_url` writes it into the default
+# Wagtail Site record, which every absolute link uses (home/site_url.py); settings only derive from it.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+# allauth builds its links from the request; accounts/adapter.py moves them to the Site record's address.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if SITE_URL.startswith("http://") else "https"
 # Rate limits answered with HTTP 429 (allauth keys them on the client address).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -359,7 +364,8 @@ WAGTAIL_SITE_NAME = "Webassoc"
 # Staff avatars are the default picture or one they upload: no hash of their address sent to Gravatar
 # (the content security policy would block its images anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in Wagtail's own notification e-mails (moderation, comments).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -6,11 +6,13 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 from home.demo_utils import DemoContext
+from home.site_url import apply_site_url, parse_site_url
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-password"
 
@@ -35,11 +37,20 @@ class Command(BaseCommand):
         parser.add_argument("--no-users", action="store_true", help="Do not create the development accounts.")
         parser.add_argument(
             "--address",
-            default="http://127.0.0.1:8000",
-            help="Where the development server will answer (printed with the accounts; make run passes its own).",
+            default=os.environ.get("SITE_URL") or "http://127.0.0.1:8000",
+            help=(
+                "The site's public address, written into the default Wagtail site (as set_site_url does) and "
+                "printed with the accounts; defaults to $SITE_URL, else http://127.0.0.1:8000 (make run passes "
+                "the address it serves)."
+            ),
         )
 
     def handle(self, *args, **options):
+        address = options["address"].strip().rstrip("/")
+        try:
+            parse_site_url(address)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         context = DemoContext(self.stdout)
         with transaction.atomic():
             # Every installed app may ship a ``demo`` module with ``load(context)``; ``home`` runs
@@ -47,9 +58,11 @@ class Command(BaseCommand):
             for app_config in apps.get_app_configs():
                 if module_has_submodule(app_config.module, "demo"):
                     import_module(f"{app_config.name}.demo").load(context)
+            # Canonical links, sitemap, feeds and e-mails use the Site record: point it at the address.
+            apply_site_url(address)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({context.created} new objects)."))
         if settings.DEBUG and not options["no_users"]:
-            self.create_dev_users(context, options["address"].rstrip("/"))
+            self.create_dev_users(context, address)
 
     def create_dev_users(self, context, address):
         User = get_user_model()
