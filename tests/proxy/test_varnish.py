@@ -179,3 +179,23 @@ def test_the_shared_manifesto_form_signs_through_the_proxy(fresh):
     else:
         assert answer.status == 200, answer
         assert 'value="Camille"' in answer.text and "private" in answer.header("Cache-Control")
+
+
+def test_the_sign_rate_limit_counts_across_workers_per_address_seen_by_the_proxy(fresh):
+    """Last in this module: it spends this machine's signing allowance for the hour.
+
+    Two gunicorn workers count in the one database cache; the address is the one Varnish saw (the last
+    X-Forwarded-For entry, TRUSTED_PROXY_COUNT=1), so a forged header changes nothing.
+    """
+    page = hit("/manifeste/")
+    action = page.text.split('id="manifesto-form-title"', 1)[1].split('action="', 1)[1].split('"')[0].split("#")[0]
+    robot = urlencode({"website": "https://spam.example", "email": "robot@example.org"})
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    statuses = []
+    for number in range(25):
+        forged = {**headers, "X-Forwarded-For": f"198.51.100.{number}"}
+        statuses.append(request("POST", action, body=robot, headers=forged).status)
+    # The honeypot answers as if all went well (302) until the limit of 20 an hour, then 429.
+    assert 429 in statuses, statuses
+    limited = statuses.index(429)
+    assert 19 <= limited <= 20 and set(statuses[:limited]) == {302} and set(statuses[limited:]) == {429}, statuses
