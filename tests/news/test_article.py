@@ -113,7 +113,8 @@ def test_share_links_are_plain_links_without_third_party_scripts(client, make_ar
     assert f"mailto:?subject=%C3%80%20partager&amp;body={full_url}" in html
     assert f"https://www.linkedin.com/sharing/share-offsite/?url={full_url}" in html
     assert f"https://www.facebook.com/sharer/sharer.php?u={full_url}" in html
-    scripts = re.findall(r"<script[^>]*>", html)
+    # Structured data (type="application/ld+json") is data, never run: only executable scripts count.
+    scripts = [tag for tag in re.findall(r"<script[^>]*>", html) if "application/ld+json" not in tag]
     assert all('src="/static/' in script for script in scripts), scripts
 
 
@@ -176,5 +177,6 @@ def test_article_has_no_inline_script_or_style(client, make_article):
     article = make_article(days=0, tags=["atelier"])
     html = client.get(article.url).content.decode()
     assert "style=" not in html
-    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    # Executable inline scripts only: the JSON-LD block is data (CSP does not run it).
+    assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html)
     assert "<style" not in html
